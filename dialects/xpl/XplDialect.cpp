@@ -1,0 +1,104 @@
+//===- XplDialect.cpp - xpl dialect registration and attr checks ---------===//
+//
+// Registers the xpl dialect and verifies the discardable attributes it owns
+// (`xpl.kernel`, `xpl.launcher`, `xpl.target`, `xpl.mapping`, `xpl.buffer`).
+//
+//===----------------------------------------------------------------------===//
+
+#include "xpiler/Dialect/Xpl/Xpl.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
+
+using namespace mlir;
+using namespace xpiler::xpl;
+
+#include "xpiler/Dialect/Xpl/XplDialect.cpp.inc"
+
+void XplDialect::initialize() {
+  registerAttributes();
+  addOperations<
+#define GET_OP_LIST
+#include "xpiler/Dialect/Xpl/XplOps.cpp.inc"
+      >();
+}
+
+/// Number of parallel dimensions of a loop: one per induction variable.
+static unsigned getNumLoopDims(Operation *op) {
+  if (auto loop = dyn_cast<LoopLikeOpInterface>(op))
+    if (auto ivs = loop.getLoopInductionVars())
+      return ivs->size();
+  return 0;
+}
+
+LogicalResult XplDialect::verifyOperationAttribute(Operation *op,
+                                                   NamedAttribute attr) {
+  StringRef name = attr.getName().getValue();
+  if (name == kKernelAttrName || name == kLauncherAttrName) {
+    if (!isa<UnitAttr>(attr.getValue()))
+      return op->emitOpError() << "'" << name << "' must be a unit attribute";
+    auto func = dyn_cast<FunctionOpInterface>(op);
+    if (!func)
+      return op->emitOpError() << "'" << name << "' only applies to functions";
+    if (name == kKernelAttrName && func.getNumResults() != 0)
+      return op->emitOpError() << "kernel must not return values";
+    return success();
+  }
+  if (name == kTargetAttrName) {
+    if (!isa<TargetAttr>(attr.getValue()))
+      return op->emitOpError() << "'" << name << "' must be a #xpl.target";
+    if (!isa<ModuleOp>(op))
+      return op->emitOpError() << "'" << name << "' only applies to modules";
+    return success();
+  }
+  if (name == kMappingAttrName) {
+    auto axes = dyn_cast<ArrayAttr>(attr.getValue());
+    if (!axes || !llvm::all_of(axes, llvm::IsaPred<ParallelAxisAttr>))
+      return op->emitOpError()
+             << "'" << name << "' must be an array of #xpl.axis";
+    unsigned dims = getNumLoopDims(op);
+    if (dims == 0)
+      return op->emitOpError() << "'" << name << "' only applies to loops";
+    if (axes.size() != dims)
+      return op->emitOpError() << "'" << name << "' has " << axes.size()
+                               << " axes for " << dims << " loop dimensions";
+    return success();
+  }
+  if (name == kBufferAttrName)
+    return op->emitOpError()
+           << "'" << name << "' applies to launcher arguments, not operations";
+  return op->emitOpError() << "unknown xpl attribute '" << name << "'";
+}
+
+LogicalResult XplDialect::verifyRegionArgAttribute(Operation *op,
+                                                   unsigned regionIndex,
+                                                   unsigned argIndex,
+                                                   NamedAttribute attr) {
+  StringRef name = attr.getName().getValue();
+  if (name != kBufferAttrName)
+    return op->emitOpError() << "unknown xpl argument attribute '" << name
+                             << "'";
+  auto buffer = dyn_cast<BufferAttr>(attr.getValue());
+  if (!buffer)
+    return op->emitOpError() << "'" << name << "' must be a #xpl.buffer";
+  auto func = dyn_cast<FunctionOpInterface>(op);
+  if (!func || !func->hasAttr(kLauncherAttrName))
+    return op->emitOpError() << "'" << name
+                             << "' only applies to arguments of launchers";
+  ArrayRef<Type> inputs = func.getArgumentTypes();
+  if (!isa<BaseMemRefType>(inputs[argIndex]))
+    return op->emitOpError() << "'" << name << "' on argument " << argIndex
+                             << " which is not a memref";
+  AffineMap size = buffer.getSize();
+  if (size.getNumSymbols() != inputs.size())
+    return op->emitOpError()
+           << "'" << name << "' size map has " << size.getNumSymbols()
+           << " symbols but the launcher has " << inputs.size()
+           << " arguments";
+  for (unsigned i = 0, e = inputs.size(); i < e; ++i)
+    if (size.isFunctionOfSymbol(i) && !inputs[i].isIntOrIndex())
+      return op->emitOpError() << "'" << name << "' size uses argument " << i
+                               << " which is not an integer";
+  return success();
+}
