@@ -2,6 +2,10 @@
 
 #include "xpiler/InitAll.h"
 
+#include "xpiler/Dialect/Bang/Bang.h"
+#include "xpiler/Dialect/Cuda/Cuda.h"
+#include "xpiler/Dialect/Hip/Hip.h"
+#include "xpiler/Dialect/Vnni/Vnni.h"
 #include "xpiler/Dialect/Xpl/Xpl.h"
 #include "xpiler/Passes/Passes.h"
 
@@ -20,7 +24,8 @@
 #include "mlir/IR/DialectRegistry.h"
 
 void xpiler::registerAllDialects(mlir::DialectRegistry &registry) {
-  registry.insert<xpl::XplDialect>();
+  registry.insert<xpl::XplDialect, cuda::CudaDialect, hip::HipDialect,
+                  bang::BangDialect, vnni::VnniDialect>();
 }
 
 void xpiler::registerUpstreamDialects(mlir::DialectRegistry &registry) {
