@@ -50,6 +50,8 @@ function(xpiler_add_library name)
     $<BUILD_INTERFACE:${XPILER_SOURCE_DIR}/include>
     $<BUILD_INTERFACE:${XPILER_BINARY_DIR}/include>
     $<INSTALL_INTERFACE:include>)
+  target_include_directories(${name} SYSTEM PUBLIC ${MLIR_INCLUDE_DIRS}
+    ${LLVM_INCLUDE_DIRS})
   target_link_libraries(${name} PUBLIC ${ARG_LINK_LIBS} MLIR LLVM)
   install(TARGETS ${name} EXPORT XpilerTargets
     ARCHIVE DESTINATION lib LIBRARY DESTINATION lib)
