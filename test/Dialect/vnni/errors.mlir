@@ -1,0 +1,234 @@
+// RUN: xpiler-opt %s -split-input-file -verify-diagnostics
+
+// expected-error @+1 {{unknown vnni attribute 'vnni.bogus'}}
+func.func @f() attributes {vnni.bogus} { return }
+
+// -----
+
+// expected-error @+1 {{'vnni.target_features' must be a string}}
+func.func @f() attributes {vnni.target_features = ["avx512f"]} { return }
+
+// -----
+
+// expected-error @+1 {{'vnni.target_features' only applies to functions}}
+module attributes {vnni.target_features = "avx512f"} {}
+
+// -----
+
+// expected-error @+1 {{unknown AVX-512 feature 'avx2' in 'vnni.target_features'}}
+func.func @f() attributes {vnni.target_features = "avx512f,avx2"} { return }
+
+// -----
+
+// expected-error @+1 {{unknown AVX-512 feature '' in 'vnni.target_features'}}
+func.func @f() attributes {vnni.target_features = ""} { return }
+
+// -----
+
+// expected-error @+1 {{duplicate feature 'avx512f' in 'vnni.target_features'}}
+func.func @f() attributes {vnni.target_features = "avx512f,avx512vnni,avx512f"} { return }
+
+// -----
+
+func.func @f(%a: !vnni.m256i) -> !vnni.m256i
+    attributes {vnni.target_features = "avx512f,avx512vnni"} {
+  // expected-error @+1 {{'_mm256_dpbusd_epi32' requires target feature 'avx512vl', missing from the enclosing function's 'vnni.target_features'}}
+  %0 = vnni.dp <dpbusd> %a, %a, %a : !vnni.m256i
+  return %0 : !vnni.m256i
+}
+
+// -----
+
+func.func @f(%a: !vnni.m512i) -> !vnni.m512i
+    attributes {vnni.target_features = "avx512f"} {
+  // expected-error @+1 {{'_mm512_add_epi8' requires target feature 'avx512bw'}}
+  %0 = vnni.binary <add> <epi8> %a, %a : !vnni.m512i
+  return %0 : !vnni.m512i
+}
+
+// -----
+
+func.func @f(%a: !vnni.m512, %b: !vnni.m512i) -> !vnni.m512
+    attributes {vnni.target_features = "avx512vnni"} {
+  // Any AVX-512 feature implies avx512f.
+  %0 = vnni.fmadd %a, %a, %a : !vnni.m512
+  // expected-error @+1 {{'_mm512_mullo_epi64' requires target feature 'avx512dq'}}
+  %1 = vnni.binary <mullo> <epi64> %b, %b : !vnni.m512i
+  return %0 : !vnni.m512
+}
+
+// -----
+
+func.func @f(%m: memref<4x64xi8>, %i: index) -> !vnni.m512i {
+  // expected-error @+1 {{expects 2 indices for a memref of rank 2, got 1}}
+  %0 = vnni.load %m[%i] : memref<4x64xi8> -> !vnni.m512i
+  return %0 : !vnni.m512i
+}
+
+// -----
+
+func.func @f(%m: memref<4x64xi8, strided<[128, 1]>>, %i: index) -> !vnni.m512i {
+  // expected-error @+1 {{memref must have the identity layout}}
+  %0 = vnni.load %m[%i, %i] : memref<4x64xi8, strided<[128, 1]>> -> !vnni.m512i
+  return %0 : !vnni.m512i
+}
+
+// -----
+
+func.func @f(%v: !vnni.m512, %m: memref<?xi32>, %i: index) {
+  // expected-error @+1 {{float vector access needs an f32 memref, got element type 'i32'}}
+  vnni.store %v, %m[%i] : !vnni.m512, memref<?xi32>
+  return
+}
+
+// -----
+
+func.func @f(%m: memref<?xf32>, %i: index) -> !vnni.m512i {
+  // expected-error @+1 {{integer vector access needs an i8, i16, i32 or i64 memref, got element type 'f32'}}
+  %0 = vnni.load %m[%i] : memref<?xf32> -> !vnni.m512i
+  return %0 : !vnni.m512i
+}
+
+// -----
+
+func.func @f(%x: f32) -> !vnni.m512i {
+  // expected-error @+1 {{lane 'ps' needs a float vector, got '!vnni.m512i'}}
+  %0 = vnni.set1 <ps> %x : f32 -> !vnni.m512i
+  return %0 : !vnni.m512i
+}
+
+// -----
+
+func.func @f(%a: !vnni.m512) -> !vnni.m512 {
+  // expected-error @+1 {{lane 'epi32' needs an integer vector, got '!vnni.m512'}}
+  %0 = vnni.binary <add> <epi32> %a, %a : !vnni.m512
+  return %0 : !vnni.m512
+}
+
+// -----
+
+func.func @f(%x: i32) -> !vnni.m512i {
+  // expected-error @+1 {{scalar type 'i32' does not match lane 'epi8' (expected 'i8')}}
+  %0 = vnni.set1 <epi8> %x : i32 -> !vnni.m512i
+  return %0 : !vnni.m512i
+}
+
+// -----
+
+func.func @f(%a: !vnni.m512i) -> i64 {
+  // expected-error @+1 {{scalar type 'i64' does not match lane 'epi32' (expected 'i32')}}
+  %0 = vnni.reduce <add> <epi32> %a : !vnni.m512i -> i64
+  return %0 : i64
+}
+
+// -----
+
+func.func @f(%a: !vnni.m512i) -> !vnni.m512i {
+  // expected-error @+1 {{'mullo' has no 'epi8' form}}
+  %0 = vnni.binary <mullo> <epi8> %a, %a : !vnni.m512i
+  return %0 : !vnni.m512i
+}
+
+// -----
+
+func.func @f(%a: !vnni.m512i) -> !vnni.m512i {
+  // expected-error @+1 {{'mul' has no 'epi32' form}}
+  %0 = vnni.binary <mul> <epi32> %a, %a : !vnni.m512i
+  return %0 : !vnni.m512i
+}
+
+// -----
+
+func.func @f(%a: !vnni.m512i) -> i32 {
+  // expected-error @+1 {{'max' has no 'epi16' form}}
+  %0 = vnni.reduce <max> <epi16> %a : !vnni.m512i -> i32
+  return %0 : i32
+}
+
+// -----
+
+func.func @f(%a: !vnni.m256) -> f32 {
+  // expected-error @+1 {{reductions exist only for 512-bit vectors, got '!vnni.m256'}}
+  %0 = vnni.reduce <add> <ps> %a : !vnni.m256 -> f32
+  return %0 : f32
+}
+
+// -----
+
+func.func @f(%a: !vnni.m256i) -> !vnni.m512i {
+  // expected-error @+1 {{no 'cvtepi8_epi32' form converts '!vnni.m256i' to '!vnni.m512i'}}
+  %0 = vnni.cvt <cvtepi8_epi32> %a : !vnni.m256i -> !vnni.m512i
+  return %0 : !vnni.m512i
+}
+
+// -----
+
+func.func @f(%a: !vnni.m512i) -> !vnni.m256 {
+  // expected-error @+1 {{no 'cvtepi32_ps' form converts '!vnni.m512i' to '!vnni.m256'}}
+  %0 = vnni.cvt <cvtepi32_ps> %a : !vnni.m512i -> !vnni.m256
+  return %0 : !vnni.m256
+}
+
+// -----
+
+func.func @f(%a: !vnni.m128i) -> !vnni.m128i {
+  // expected-error @+1 {{no extract intrinsic from '!vnni.m128i' to '!vnni.m128i'}}
+  %0 = vnni.extract %a[0] : !vnni.m128i -> !vnni.m128i
+  return %0 : !vnni.m128i
+}
+
+// -----
+
+func.func @f(%a: !vnni.m512i) -> !vnni.m256i {
+  // expected-error @+1 {{index must be in [0, 2), got 2}}
+  %0 = vnni.extract %a[2] : !vnni.m512i -> !vnni.m256i
+  return %0 : !vnni.m256i
+}
+
+// -----
+
+func.func @f(%a: !vnni.m128i) -> !vnni.m512i {
+  // expected-error @+1 {{no cast intrinsic from '!vnni.m128i' to '!vnni.m512i'}}
+  %0 = vnni.cast %a : !vnni.m128i to !vnni.m512i
+  return %0 : !vnni.m512i
+}
+
+// -----
+
+func.func @f(%a: !vnni.m512i) -> !vnni.m256 {
+  // expected-error @+1 {{no cast intrinsic from '!vnni.m512i' to '!vnni.m256'}}
+  %0 = vnni.cast %a : !vnni.m512i to !vnni.m256
+  return %0 : !vnni.m256
+}
+
+// -----
+
+func.func @f(%a: !vnni.m512i) -> !vnni.m512 {
+  // expected-error @+1 {{expects one vnni vector type and one 1-D fixed-length vector of integers or floats, got '!vnni.m512i' and '!vnni.m512'}}
+  %0 = vnni.bitcast %a : !vnni.m512i to !vnni.m512
+  return %0 : !vnni.m512
+}
+
+// -----
+
+func.func @f(%a: vector<4x4xi32>) -> !vnni.m512i {
+  // expected-error @+1 {{expects one vnni vector type and one 1-D fixed-length vector}}
+  %0 = vnni.bitcast %a : vector<4x4xi32> to !vnni.m512i
+  return %0 : !vnni.m512i
+}
+
+// -----
+
+func.func @f(%a: !vnni.m512i) -> vector<32xi8> {
+  // expected-error @+1 {{bit widths differ: 512 vs 256}}
+  %0 = vnni.bitcast %a : !vnni.m512i to vector<32xi8>
+  return %0 : vector<32xi8>
+}
+
+// -----
+
+func.func @f(%a: !vnni.m512) -> !vnni.m512 {
+  // expected-error @+1 {{operand #0 must be integer vector (__m512i, __m256i or __m128i)}}
+  %0 = vnni.dp <dpbusd> %a, %a, %a : !vnni.m512
+  return %0 : !vnni.m512
+}
