@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # make demo: the main job on the bundled example, as far as it exists today.
 set -euo pipefail
-BUILD=${1:-build}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=$(cd "${1:-$ROOT/build}" && pwd)
 OPT="$BUILD/bin/xpiler-opt"
+cd "$ROOT"
 EX=examples
 
 say() { printf '\n== %s\n' "$*"; }

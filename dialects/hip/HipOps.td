@@ -40,22 +40,22 @@ class Hip_DimQueryOp<string mnemonic, string builtin, string hipName,
   let summary = builtin # ".{x,y,z}: " # what;
   let description = !strconcat([{
     Returns `}], builtin, [{.x`, `.y` or `.z` (}], what, [{) as an
-    `index`. HIP's older spellings `}], hipName, [{_x`, `_y`, `_z` are the
-    same op. The C type is `unsigned int`; importers
-    `arith.index_cast` where the source uses it as an integer.
+    `i32`. HIP's older spellings `}], hipName, [{_x`, `_y`, `_z` are the
+    same op. Its C type is `unsigned int`, hence the signless `i32` result
+    (the same as the cuda dialect's, so CUDA ↔ HIP maps these ops 1:1).
 
     ```mlir
     %tx = hip.}], mnemonic, [{ <x>
     ```
   }]);
   let arguments = (ins Hip_DimAttr:$dim);
-  let results = (outs Index:$result);
+  let results = (outs I32:$result);
   let assemblyFormat = "$dim attr-dict";
 }
 
-def Hip_ThreadIdOp : Hip_DimQueryOp<"thread_id", "threadIdx", "hipThreadIdx",
+def Hip_ThreadIdxOp : Hip_DimQueryOp<"thread_idx", "threadIdx", "hipThreadIdx",
     "the thread's index in its block">;
-def Hip_BlockIdOp : Hip_DimQueryOp<"block_id", "blockIdx", "hipBlockIdx",
+def Hip_BlockIdxOp : Hip_DimQueryOp<"block_idx", "blockIdx", "hipBlockIdx",
     "the block's index in the grid">;
 def Hip_BlockDimOp : Hip_DimQueryOp<"block_dim", "blockDim", "hipBlockDim",
     "the number of threads of a block">;
@@ -74,7 +74,7 @@ def Hip_WarpSizeOp : Hip_Op<"warp_size", [Pure]> {
     %ws = hip.warp_size
     ```
   }];
-  let results = (outs Index:$result);
+  let results = (outs I32:$result);
   let assemblyFormat = "attr-dict";
 }
 

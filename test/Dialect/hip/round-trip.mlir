@@ -29,12 +29,15 @@ func.func @block_sum(%in: memref<?xf32, #hip.memory_space<global>>,
   %zero = arith.constant 0.0 : f32
   // CHECK: [[PARTIAL:%.+]] = hip.shared_alloc : memref<4xf32, #hip.memory_space<shared>>
   %partial = hip.shared_alloc : memref<4xf32, #hip.memory_space<shared>>
-  // CHECK: [[BX:%.+]] = hip.block_id <x>
+  // CHECK: [[BX:%.+]] = hip.block_idx <x>
   // CHECK: [[BD:%.+]] = hip.block_dim <x>
-  // CHECK: [[TX:%.+]] = hip.thread_id <x>
-  %bx = hip.block_id <x>
-  %bd = hip.block_dim <x>
-  %tx = hip.thread_id <x>
+  // CHECK: [[TX:%.+]] = hip.thread_idx <x>
+  %bx_i32 = hip.block_idx <x>
+  %bx = arith.index_cast %bx_i32 : i32 to index
+  %bd_i32 = hip.block_dim <x>
+  %bd = arith.index_cast %bd_i32 : i32 to index
+  %tx_i32 = hip.thread_idx <x>
+  %tx = arith.index_cast %tx_i32 : i32 to index
   %base = arith.muli %bx, %bd : index
   %i = arith.addi %base, %tx : index
   %nidx = arith.index_cast %n : i32 to index
@@ -63,7 +66,8 @@ func.func @block_sum(%in: memref<?xf32, #hip.memory_space<global>>,
     scf.yield %sum, %half : f32, i32
   }
   // CHECK: [[WS:%.+]] = hip.warp_size
-  %ws = hip.warp_size
+  %ws_i32 = hip.warp_size
+  %ws = arith.index_cast %ws_i32 : i32 to index
   %lane = arith.remui %tx, %ws : index
   %wave = arith.divui %tx, %ws : index
   %first = arith.cmpi eq, %lane, %c0 : index
@@ -97,24 +101,33 @@ func.func @wave_ops(%hist: memref<256xi32, #hip.memory_space<global>>,
   %c3_i32 = arith.constant 3 : i32
   %c16_i32 = arith.constant 16 : i32
   %full = arith.constant -1 : i64
-  // CHECK: hip.thread_id <y>
-  // CHECK: hip.thread_id <z>
-  // CHECK: hip.block_id <y>
-  // CHECK: hip.block_id <z>
+  // CHECK: hip.thread_idx <y>
+  // CHECK: hip.thread_idx <z>
+  // CHECK: hip.block_idx <y>
+  // CHECK: hip.block_idx <z>
   // CHECK: hip.block_dim <y>
   // CHECK: hip.block_dim <z>
   // CHECK: hip.grid_dim <x>
   // CHECK: hip.grid_dim <y>
   // CHECK: hip.grid_dim <z>
-  %ty = hip.thread_id <y>
-  %tz = hip.thread_id <z>
-  %by = hip.block_id <y>
-  %bz = hip.block_id <z>
-  %dy = hip.block_dim <y>
-  %dz = hip.block_dim <z>
-  %gx = hip.grid_dim <x>
-  %gy = hip.grid_dim <y>
-  %gz = hip.grid_dim <z>
+  %ty_i32 = hip.thread_idx <y>
+  %ty = arith.index_cast %ty_i32 : i32 to index
+  %tz_i32 = hip.thread_idx <z>
+  %tz = arith.index_cast %tz_i32 : i32 to index
+  %by_i32 = hip.block_idx <y>
+  %by = arith.index_cast %by_i32 : i32 to index
+  %bz_i32 = hip.block_idx <z>
+  %bz = arith.index_cast %bz_i32 : i32 to index
+  %dy_i32 = hip.block_dim <y>
+  %dy = arith.index_cast %dy_i32 : i32 to index
+  %dz_i32 = hip.block_dim <z>
+  %dz = arith.index_cast %dz_i32 : i32 to index
+  %gx_i32 = hip.grid_dim <x>
+  %gx = arith.index_cast %gx_i32 : i32 to index
+  %gy_i32 = hip.grid_dim <y>
+  %gy = arith.index_cast %gy_i32 : i32 to index
+  %gz_i32 = hip.grid_dim <z>
+  %gz = arith.index_cast %gz_i32 : i32 to index
   // CHECK: [[TILE:%.+]] = hip.dynamic_shared : memref<?xf32, #hip.memory_space<shared>>
   %tile = hip.dynamic_shared : memref<?xf32, #hip.memory_space<shared>>
   memref.store %x, %tile[%ty] : memref<?xf32, #hip.memory_space<shared>>
@@ -208,7 +221,8 @@ func.func @mfma_tile(%a: memref<?xf16, #hip.memory_space<global>>,
   %c0 = arith.constant 0 : index
   %c4 = arith.constant 4 : index
   %zero = arith.constant dense<0.0> : vector<16xf32>
-  %tx = hip.thread_id <x>
+  %tx_i32 = hip.thread_idx <x>
+  %tx = arith.index_cast %tx_i32 : i32 to index
   %off = arith.muli %tx, %c4 : index
   %va = vector.load %a[%off] : memref<?xf16, #hip.memory_space<global>>, vector<4xf16>
   %vb = vector.load %b[%off] : memref<?xf16, #hip.memory_space<global>>, vector<4xf16>
