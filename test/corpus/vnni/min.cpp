@@ -4,8 +4,8 @@
 // x [rows, cols] fp32 row-major, out [rows].
 //
 // One OpenMP iteration per row: 16-lane accumulation with _mm512_min_ps over
-// the full vectors, _mm512_reduce_min_ps folds the 16 lanes, a scalar loop folds in
-// the cols % 16 tail.
+// the full vectors, _mm512_reduce_min_ps folds the 16 lanes, a scalar loop
+// folds in the cols % 16 tail.
 //
 //===----------------------------------------------------------------------===//
 
