@@ -1,4 +1,4 @@
-//===- avgpool.cpp - test driver of the corpus `avgpool` operator -*- C++ -*-===//
+//===- avgpool.cpp - test driver of `avgpool` -------------------*- C++ -*-===//
 //
 // Checks the launcher `avgpool(x, y, N, H, W, C, KH, KW, stride)` (NHWC
 // window mean, no padding, y[N,OH,OW,C]) against ref::avgpool on
@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/avgpool.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER avgpool

@@ -1,4 +1,4 @@
-//===- batchnorm.cpp - test driver of the corpus `batchnorm` op -*- C++ -*-===//
+//===- batchnorm.cpp - test driver of `batchnorm` ---------------*- C++ -*-===//
 //
 // Checks the launcher `batchnorm(x, mean, var, gamma, beta, y, N, C, HW, eps)`
 // (inference, x[N,C,HW], per-channel statistics) against ref::batchnorm on
@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/batchnorm.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER batchnorm

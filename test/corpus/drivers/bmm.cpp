@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/bmm.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER bmm
@@ -27,8 +27,8 @@ static bool check1(int batch, int M, int N, int K) {
   CORPUS_LAUNCHER(ai.data(), bi.data(), got.data(), batch, M, N, K);
   ref::bmm(a.data(), b.data(), want.data(), batch, M, N, K);
   return check::allClose(drv::Label("bmm %dx%dx%dx%d", batch, M, N, K),
-                         got.data(), want.data(), want.size(),
-                         drv::kProductTol, drv::kProductTol);
+                         got.data(), want.data(), want.size(), drv::kProductTol,
+                         drv::kProductTol);
 }
 
 int main() {

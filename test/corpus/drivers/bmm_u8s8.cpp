@@ -1,4 +1,4 @@
-//===- bmm_u8s8.cpp - driver of the VNNI quantized `bmm` ---------*- C++ -*-===//
+//===- bmm_u8s8.cpp - VNNI quantized `bmm` driver ---------------*- C++ -*-===//
 //
 // Checks the VNNI launcher `bmm(const uint8_t *A, const int8_t *B,
 // int32_t *C, int batch, int M, int N, int K)` (per-batch C = A . B, uint8 x
@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/bmm.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER bmm

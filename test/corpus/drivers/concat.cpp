@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/concat.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER concat
@@ -30,7 +30,8 @@ static bool check1(int rows, int ca, int cb) {
 
 int main() {
   bool ok = true;
-  const int shapes[][3] = {{7, 13, 29}, {33, 64, 1}, {16, 64, 32}, {3, 1003, 517}};
+  const int shapes[][3] = {
+      {7, 13, 29}, {33, 64, 1}, {16, 64, 32}, {3, 1003, 517}};
   for (auto &s : shapes)
     ok &= check1(drv::dim(s[0]), drv::dim(s[1]), drv::dim(s[2]));
   return drv::finish(ok, "concat");

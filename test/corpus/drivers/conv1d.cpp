@@ -9,16 +9,15 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/conv1d.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER conv1d
 #endif
 
 extern "C" void CORPUS_LAUNCHER(const drv::In *x, const drv::In *w, float *y,
-                                int N, int C, int L, int F, int KW,
-                                int stride);
+                                int N, int C, int L, int F, int KW, int stride);
 
 static bool check1(int N, int C, int L, int F, int KW, int stride) {
   const int OL = (L - KW) / stride + 1;
@@ -30,8 +29,8 @@ static bool check1(int N, int C, int L, int F, int KW, int stride) {
   ref::conv1d(x.data(), w.data(), want.data(), N, C, L, F, KW, stride);
   return check::allClose(drv::Label("conv1d N=%d C=%d L=%d F=%d KW=%d s=%d", N,
                                     C, L, F, KW, stride),
-                         got.data(), want.data(), want.size(),
-                         drv::kProductTol, drv::kProductTol);
+                         got.data(), want.data(), want.size(), drv::kProductTol,
+                         drv::kProductTol);
 }
 
 int main() {

@@ -10,27 +10,28 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/conv1d.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER conv1d
 #endif
 
 extern "C" void CORPUS_LAUNCHER(const uint8_t *x, const int8_t *w, int32_t *y,
-                                int N, int C, int L, int F, int KW,
-                                int stride);
+                                int N, int C, int L, int F, int KW, int stride);
 
 static bool check1(int N, int C, int L, int F, int KW, int stride) {
   const int OL = (L - KW) / stride + 1;
   std::vector<uint8_t> x = drv::randomU8((size_t)N * C * L, 1);
   std::vector<int8_t> w = drv::randomS8((size_t)F * C * KW, 2);
-  std::vector<int32_t> got = drv::poisonedInts((size_t)N * F * OL), want(got.size());
+  std::vector<int32_t> got = drv::poisonedInts((size_t)N * F * OL),
+                       want(got.size());
   CORPUS_LAUNCHER(x.data(), w.data(), got.data(), N, C, L, F, KW, stride);
   ref::conv1d_u8s8(x.data(), w.data(), want.data(), N, C, L, F, KW, stride);
-  return check::allEqual(drv::Label("conv1d_u8s8 N=%d C=%d L=%d F=%d KW=%d s=%d", N,
-                                    C, L, F, KW, stride),
-                         got.data(), want.data(), want.size());
+  return check::allEqual(
+      drv::Label("conv1d_u8s8 N=%d C=%d L=%d F=%d KW=%d s=%d", N, C, L, F, KW,
+                 stride),
+      got.data(), want.data(), want.size());
 }
 
 int main() {

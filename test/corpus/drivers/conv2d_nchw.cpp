@@ -1,4 +1,4 @@
-//===- conv2d_nchw.cpp - test driver of the corpus `conv2d_nchw` -*- C++ -*-===//
+//===- conv2d_nchw.cpp - test driver of `conv2d_nchw` -----------*- C++ -*-===//
 //
 // Checks the launcher `conv2d_nchw(x, w, y, N, C, H, W, F, KH, KW, stride)`
 // (x[N,C,H,W], w[F,C,KH,KW], y[N,F,OH,OW], no padding) against
@@ -10,8 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/conv2d_nchw.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER conv2d_nchw
@@ -36,8 +36,7 @@ static bool check1(int N, int C, int H, int W, int F, int KH, int KW,
   return check::allClose(
       drv::Label("conv2d_nchw N=%d C=%d H=%d W=%d F=%d K=%dx%d s=%d", N, C, H,
                  W, F, KH, KW, stride),
-      got.data(), want.data(), want.size(), drv::kProductTol,
-      drv::kProductTol);
+      got.data(), want.data(), want.size(), drv::kProductTol, drv::kProductTol);
 }
 
 int main() {

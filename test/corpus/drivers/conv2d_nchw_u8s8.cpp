@@ -1,4 +1,4 @@
-//===- conv2d_nchw_u8s8.cpp - VNNI quantized `conv2d_nchw` driver -*- C++ -*-===//
+//===- conv2d_nchw_u8s8.cpp - VNNI quantized driver -------------*- C++ -*-===//
 //
 // Checks the VNNI launcher `conv2d_nchw(const uint8_t *x, const int8_t *w,
 // int32_t *y, int N, int C, int H, int W, int F, int KH, int KW, int stride)`
@@ -10,8 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/conv2d_nchw.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER conv2d_nchw
@@ -31,10 +31,10 @@ static bool check1(int N, int C, int H, int W, int F, int KH, int KW,
   CORPUS_LAUNCHER(x.data(), w.data(), got.data(), N, C, H, W, F, KH, KW,
                   stride);
   ref::conv2d_nchw_u8s8(x.data(), w.data(), want.data(), N, C, H, W, F, KH, KW,
-                   stride);
+                        stride);
   return check::allEqual(
-      drv::Label("conv2d_nchw_u8s8 N=%d C=%d H=%d W=%d F=%d K=%dx%d s=%d", N, C, H,
-                 W, F, KH, KW, stride),
+      drv::Label("conv2d_nchw_u8s8 N=%d C=%d H=%d W=%d F=%d K=%dx%d s=%d", N, C,
+                 H, W, F, KH, KW, stride),
       got.data(), want.data(), want.size());
 }
 

@@ -1,4 +1,4 @@
-//===- conv2d_nhwc.cpp - test driver of the corpus `conv2d_nhwc` -*- C++ -*-===//
+//===- conv2d_nhwc.cpp - test driver of `conv2d_nhwc` -----------*- C++ -*-===//
 //
 // Checks the launcher `conv2d_nhwc(x, w, y, N, H, W, C, F, KH, KW, stride)`
 // (x[N,H,W,C], w[F,KH,KW,C], y[N,OH,OW,F], no padding) against
@@ -10,8 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/conv2d_nhwc.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER conv2d_nhwc
@@ -36,8 +36,7 @@ static bool check1(int N, int H, int W, int C, int F, int KH, int KW,
   return check::allClose(
       drv::Label("conv2d_nhwc N=%d H=%d W=%d C=%d F=%d K=%dx%d s=%d", N, H, W,
                  C, F, KH, KW, stride),
-      got.data(), want.data(), want.size(), drv::kProductTol,
-      drv::kProductTol);
+      got.data(), want.data(), want.size(), drv::kProductTol, drv::kProductTol);
 }
 
 int main() {

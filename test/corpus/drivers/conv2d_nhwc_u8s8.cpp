@@ -1,4 +1,4 @@
-//===- conv2d_nhwc_u8s8.cpp - VNNI quantized `conv2d_nhwc` driver -*- C++ -*-===//
+//===- conv2d_nhwc_u8s8.cpp - VNNI quantized driver -------------*- C++ -*-===//
 //
 // Checks the VNNI launcher `conv2d_nhwc(const uint8_t *x, const int8_t *w,
 // int32_t *y, int N, int H, int W, int C, int F, int KH, int KW, int stride)`
@@ -10,8 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/conv2d_nhwc.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER conv2d_nhwc
@@ -31,10 +31,10 @@ static bool check1(int N, int H, int W, int C, int F, int KH, int KW,
   CORPUS_LAUNCHER(x.data(), w.data(), got.data(), N, H, W, C, F, KH, KW,
                   stride);
   ref::conv2d_nhwc_u8s8(x.data(), w.data(), want.data(), N, H, W, C, F, KH, KW,
-                   stride);
+                        stride);
   return check::allEqual(
-      drv::Label("conv2d_nhwc_u8s8 N=%d H=%d W=%d C=%d F=%d K=%dx%d s=%d", N, H, W,
-                 C, F, KH, KW, stride),
+      drv::Label("conv2d_nhwc_u8s8 N=%d H=%d W=%d C=%d F=%d K=%dx%d s=%d", N, H,
+                 W, C, F, KH, KW, stride),
       got.data(), want.data(), want.size());
 }
 

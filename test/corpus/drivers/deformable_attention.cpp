@@ -1,4 +1,4 @@
-//===- deformable_attention.cpp - driver of `deformable_attention` -*- C++ -*-===//
+//===- deformable_attention.cpp - driver ------------------------*- C++ -*-===//
 //
 // Checks the launcher `deformable_attention(value, loc, attn, out, batch, H,
 // W, heads, dim, queries, points)` (single-level MSDeformAttn, bilinear
@@ -11,16 +11,16 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/deformable_attention.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER deformable_attention
 #endif
 
 extern "C" void CORPUS_LAUNCHER(const float *value, const float *loc,
-                                const float *attn, float *out, int batch,
-                                int H, int W, int heads, int dim, int queries,
+                                const float *attn, float *out, int batch, int H,
+                                int W, int heads, int dim, int queries,
                                 int points);
 
 static bool check1(int batch, int H, int W, int heads, int dim, int queries,
@@ -39,8 +39,9 @@ static bool check1(int batch, int H, int W, int heads, int dim, int queries,
   ref::deformable_attention(value.data(), loc.data(), attn.data(), want.data(),
                             batch, H, W, heads, dim, queries, points);
   return check::allClose(
-      drv::Label("deformable_attention B=%d H=%d W=%d heads=%d dim=%d Q=%d P=%d",
-                 batch, H, W, heads, dim, queries, points),
+      drv::Label(
+          "deformable_attention B=%d H=%d W=%d heads=%d dim=%d Q=%d P=%d",
+          batch, H, W, heads, dim, queries, points),
       got.data(), want.data(), size, drv::kProductTol, drv::kProductTol);
 }
 

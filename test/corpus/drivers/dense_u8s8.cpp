@@ -1,4 +1,4 @@
-//===- dense_u8s8.cpp - driver of the VNNI quantized `dense` -----*- C++ -*-===//
+//===- dense_u8s8.cpp - VNNI quantized `dense` driver -----------*- C++ -*-===//
 //
 // Checks the VNNI launcher `dense(const uint8_t *x, const int8_t *W,
 // const int32_t *bias, int32_t *y, int M, int N, int K)` (y = x . W^T + bias,
@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/dense.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER dense
@@ -28,13 +28,14 @@ static bool check1(int M, int N, int K) {
   std::vector<int32_t> got = drv::poisonedInts((size_t)M * N), want(got.size());
   CORPUS_LAUNCHER(x.data(), w.data(), bias.data(), got.data(), M, N, K);
   ref::dense_u8s8(x.data(), w.data(), bias.data(), want.data(), M, N, K);
-  return check::allEqual(drv::Label("dense_u8s8 %dx%dx%d", M, N, K),
-                         got.data(), want.data(), want.size());
+  return check::allEqual(drv::Label("dense_u8s8 %dx%dx%d", M, N, K), got.data(),
+                         want.data(), want.size());
 }
 
 int main() {
   bool ok = true;
-  const int shapes[][3] = {{37, 45, 29}, {130, 70, 200}, {1, 33, 17}, {64, 64, 64}};
+  const int shapes[][3] = {
+      {37, 45, 29}, {130, 70, 200}, {1, 33, 17}, {64, 64, 64}};
   for (auto &s : shapes)
     ok &= check1(drv::dim(s[0]), drv::dim(s[1]), drv::dim(s[2]));
   return drv::finish(ok, "dense_u8s8");

@@ -1,4 +1,4 @@
-//===- depthwise_conv_u8s8.cpp - VNNI quantized `depthwise_conv` driver -*- C++ -*-===//
+//===- depthwise_conv_u8s8.cpp - VNNI quantized driver ----------*- C++ -*-===//
 //
 // Checks the VNNI launcher `depthwise_conv(const uint8_t *x, const int8_t *w,
 // int32_t *y, int N, int H, int W, int C, int KH, int KW, int stride)` (the
@@ -10,8 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/depthwise_conv.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER depthwise_conv
@@ -27,21 +27,19 @@ static bool check1(int N, int H, int W, int C, int KH, int KW, int stride) {
   std::vector<int8_t> w = drv::randomS8((size_t)KH * KW * C, 2);
   std::vector<int32_t> got = drv::poisonedInts((size_t)N * OH * OW * C);
   std::vector<int32_t> want(got.size());
-  CORPUS_LAUNCHER(x.data(), w.data(), got.data(), N, H, W, C, KH, KW,
-                  stride);
+  CORPUS_LAUNCHER(x.data(), w.data(), got.data(), N, H, W, C, KH, KW, stride);
   ref::depthwise_conv_u8s8(x.data(), w.data(), want.data(), N, H, W, C, KH, KW,
-                      stride);
+                           stride);
   return check::allEqual(
-      drv::Label("depthwise_conv_u8s8 N=%d H=%d W=%d C=%d K=%dx%d s=%d", N, H, W,
-                 C, KH, KW, stride),
+      drv::Label("depthwise_conv_u8s8 N=%d H=%d W=%d C=%d K=%dx%d s=%d", N, H,
+                 W, C, KH, KW, stride),
       got.data(), want.data(), want.size());
 }
 
 int main() {
   bool ok = true;
-  const int shapes[][7] = {{2, 9, 11, 5, 3, 3, 1},
-                           {1, 12, 10, 37, 3, 2, 2},
-                           {1, 8, 8, 64, 3, 3, 1}};
+  const int shapes[][7] = {
+      {2, 9, 11, 5, 3, 3, 1}, {1, 12, 10, 37, 3, 2, 2}, {1, 8, 8, 64, 3, 3, 1}};
   for (auto &s : shapes)
     ok &= check1(s[0], drv::dim(s[1]), drv::dim(s[2]), drv::dim(s[3]), s[4],
                  s[5], s[6]);

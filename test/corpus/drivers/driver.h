@@ -1,4 +1,4 @@
-//===- driver.h - shared scaffolding of the corpus test drivers --*- C++ -*-===//
+//===- driver.h - shared scaffolding of the corpus test drivers -*- C++ -*-===//
 //
 // Included by every drivers/<op>.cpp. Host-only C++17 (g++, nvcc on a .cpp
 // file, clang++), no dependencies beyond ../reference/check.h.

@@ -1,4 +1,4 @@
-//===- gatemlp.cpp - test driver of the corpus `gatemlp` operator -*- C++ -*-===//
+//===- gatemlp.cpp - test driver of `gatemlp` -------------------*- C++ -*-===//
 //
 // Checks the launcher `gatemlp(x, Wg, Wu, y, M, N, K)` (y = silu(x . Wg^T) *
 // (x . Wu^T), Wg and Wu [N, K]) against ref::gatemlp on M x N x K =
@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/gatemlp.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER gatemlp

@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/gather.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER gather
@@ -26,9 +26,9 @@ static bool check1(int rows, int cols, int n) {
   std::vector<float> got = drv::poisoned((size_t)n * cols), want(got.size());
   CORPUS_LAUNCHER(table.data(), idx.data(), got.data(), rows, cols, n);
   ref::gather(table.data(), idx.data(), want.data(), rows, cols, n);
-  return check::allClose(drv::Label("gather rows=%d cols=%d n=%d", rows, cols,
-                                    n),
-                         got.data(), want.data(), want.size(), 0.0f, 0.0f);
+  return check::allClose(
+      drv::Label("gather rows=%d cols=%d n=%d", rows, cols, n), got.data(),
+      want.data(), want.size(), 0.0f, 0.0f);
 }
 
 int main() {

@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/gemm.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER gemm
@@ -32,7 +32,8 @@ static bool check1(int M, int N, int K) {
 
 int main() {
   bool ok = true;
-  const int shapes[][3] = {{37, 45, 29}, {130, 70, 200}, {1, 33, 17}, {64, 64, 64}};
+  const int shapes[][3] = {
+      {37, 45, 29}, {130, 70, 200}, {1, 33, 17}, {64, 64, 64}};
   for (auto &s : shapes)
     ok &= check1(drv::dim(s[0]), drv::dim(s[1]), drv::dim(s[2]));
   return drv::finish(ok, "gemm");

@@ -1,4 +1,4 @@
-//===- gemm_u8s8.cpp - driver of the VNNI quantized `gemm` -------*- C++ -*-===//
+//===- gemm_u8s8.cpp - VNNI quantized `gemm` driver -------------*- C++ -*-===//
 //
 // Checks the VNNI launcher `gemm(const uint8_t *A, const int8_t *B,
 // int32_t *C, int M, int N, int K)` (C[M,N] = A[M,K] . B[K,N], uint8 x int8
@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/gemm.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER gemm
@@ -30,7 +30,8 @@ static bool check1(int M, int N, int K) {
 
 int main() {
   bool ok = true;
-  const int shapes[][3] = {{37, 45, 29}, {130, 70, 200}, {1, 33, 17}, {64, 64, 64}};
+  const int shapes[][3] = {
+      {37, 45, 29}, {130, 70, 200}, {1, 33, 17}, {64, 64, 64}};
   for (auto &s : shapes)
     ok &= check1(drv::dim(s[0]), drv::dim(s[1]), drv::dim(s[2]));
   return drv::finish(ok, "gemm_u8s8");

@@ -1,4 +1,4 @@
-//===- gemv_u8s8.cpp - driver of the VNNI quantized `gemv` -------*- C++ -*-===//
+//===- gemv_u8s8.cpp - VNNI quantized `gemv` driver -------------*- C++ -*-===//
 //
 // Checks the VNNI launcher `gemv(const uint8_t *A, const int8_t *x,
 // int32_t *y, int M, int K)` (y[M] = A[M,K] . x[K], uint8 x int8 accumulated
@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/gemv.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER gemv

@@ -10,8 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/gqa.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER gqa

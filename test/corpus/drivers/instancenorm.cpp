@@ -1,4 +1,4 @@
-//===- instancenorm.cpp - test driver of the corpus `instancenorm` -*- C++ -*-===//
+//===- instancenorm.cpp - test driver of `instancenorm` ---------*- C++ -*-===//
 //
 // Checks the launcher `instancenorm(x, gamma, beta, y, N, C, HW, eps)` (per
 // (n, c) plane over HW, biased variance, gamma/beta per c) against
@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/instancenorm.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER instancenorm

@@ -1,4 +1,4 @@
-//===- layernorm.cpp - test driver of the corpus `layernorm` op -*- C++ -*-===//
+//===- layernorm.cpp - test driver of `layernorm` ---------------*- C++ -*-===//
 //
 // Checks the launcher `layernorm(x, gamma, beta, y, rows, cols, eps)` (per
 // row, biased variance) against ref::layernorm on rows x cols = 3x37,
@@ -8,16 +8,16 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/layernorm.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER layernorm
 #endif
 
 extern "C" void CORPUS_LAUNCHER(const float *x, const float *gamma,
-                                const float *beta, float *y, int rows,
-                                int cols, float eps);
+                                const float *beta, float *y, int rows, int cols,
+                                float eps);
 
 static bool check1(int rows, int cols) {
   const float eps = 1e-5f;

@@ -1,4 +1,4 @@
-//===- maxpool.cpp - test driver of the corpus `maxpool` operator -*- C++ -*-===//
+//===- maxpool.cpp - test driver of `maxpool` -------------------*- C++ -*-===//
 //
 // Checks the launcher `maxpool(x, y, N, H, W, C, KH, KW, stride)` (NHWC
 // window max, no padding, y[N,OH,OW,C]) against ref::maxpool on
@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/maxpool.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER maxpool

@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/mha.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER mha
@@ -31,10 +31,9 @@ static bool check1(int batch, int heads, int seq, int dim) {
   CORPUS_LAUNCHER(qi.data(), ki.data(), vi.data(), got.data(), batch, heads,
                   seq, dim);
   ref::mha(q.data(), k.data(), v.data(), want.data(), batch, heads, seq, dim);
-  return check::allClose(drv::Label("mha B=%d H=%d S=%d D=%d", batch, heads,
-                                    seq, dim),
-                         got.data(), want.data(), size, drv::kProductTol,
-                         drv::kProductTol);
+  return check::allClose(
+      drv::Label("mha B=%d H=%d S=%d D=%d", batch, heads, seq, dim), got.data(),
+      want.data(), size, drv::kProductTol, drv::kProductTol);
 }
 
 int main() {

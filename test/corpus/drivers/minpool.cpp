@@ -1,4 +1,4 @@
-//===- minpool.cpp - test driver of the corpus `minpool` operator -*- C++ -*-===//
+//===- minpool.cpp - test driver of `minpool` -------------------*- C++ -*-===//
 //
 // Checks the launcher `minpool(x, y, N, H, W, C, KH, KW, stride)` (NHWC
 // window min, no padding, y[N,OH,OW,C]) against ref::minpool on
@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/minpool.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER minpool

@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/relu.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER relu

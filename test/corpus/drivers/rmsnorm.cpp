@@ -1,4 +1,4 @@
-//===- rmsnorm.cpp - test driver of the corpus `rmsnorm` operator -*- C++ -*-===//
+//===- rmsnorm.cpp - test driver of `rmsnorm` -------------------*- C++ -*-===//
 //
 // Checks the launcher `rmsnorm(x, gamma, y, rows, cols, eps)`
 // (y = x / sqrt(mean(x^2) + eps) * gamma, per row) against ref::rmsnorm on
@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/rmsnorm.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER rmsnorm

@@ -1,4 +1,4 @@
-//===- scatter.cpp - test driver of the corpus `scatter` operator -*- C++ -*-===//
+//===- scatter.cpp - test driver of `scatter` -------------------*- C++ -*-===//
 //
 // Checks the launcher `scatter(src, idx, out, n, cols, rows)`
 // (out[idx[i],:] = src[i,:], out in/out) against ref::scatter on n,cols,rows
@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/scatter.h"
+#include "driver.h"
 
 #include <numeric>
 #include <utility>
@@ -35,9 +35,9 @@ static bool check1(int n, int cols, int rows) {
   std::vector<float> want = got;
   CORPUS_LAUNCHER(src.data(), idx.data(), got.data(), n, cols, rows);
   ref::scatter(src.data(), idx.data(), want.data(), n, cols, rows);
-  return check::allClose(drv::Label("scatter n=%d cols=%d rows=%d", n, cols,
-                                    rows),
-                         got.data(), want.data(), want.size(), 0.0f, 0.0f);
+  return check::allClose(
+      drv::Label("scatter n=%d cols=%d rows=%d", n, cols, rows), got.data(),
+      want.data(), want.size(), 0.0f, 0.0f);
 }
 
 int main() {

@@ -1,4 +1,4 @@
-//===- sigmoid.cpp - test driver of the corpus `sigmoid` operator -*- C++ -*-===//
+//===- sigmoid.cpp - test driver of `sigmoid` -------------------*- C++ -*-===//
 //
 // Checks the launcher `sigmoid(x, out, n)` (1/(1+e^-x)) against ref::sigmoid
 // on n = 37, 1003, 4096, 33333 (each rounded up to CORPUS_SHAPE_MULTIPLE),
@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/sigmoid.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER sigmoid
@@ -20,8 +20,8 @@ static bool check1(int n) {
   std::vector<float> got = drv::poisoned(n), want(n);
   CORPUS_LAUNCHER(x.data(), got.data(), n);
   ref::sigmoid(x.data(), want.data(), n);
-  return check::allClose(drv::Label("sigmoid n=%d", n), got.data(), want.data(), n,
-                         drv::kElementwiseTol, drv::kElementwiseTol);
+  return check::allClose(drv::Label("sigmoid n=%d", n), got.data(), want.data(),
+                         n, drv::kElementwiseTol, drv::kElementwiseTol);
 }
 
 int main() {

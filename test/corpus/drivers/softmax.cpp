@@ -1,4 +1,4 @@
-//===- softmax.cpp - test driver of the corpus `softmax` operator -*- C++ -*-===//
+//===- softmax.cpp - test driver of `softmax` -------------------*- C++ -*-===//
 //
 // Checks the launcher `softmax(x, out, rows, cols)` (row-wise softmax) against
 // ref::softmax on rows x cols = 3x37, 17x1003, 64x256, 5x5000 (both rounded up
@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/softmax.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER softmax
@@ -21,12 +21,14 @@ static bool check1(int rows, int cols) {
   CORPUS_LAUNCHER(x.data(), got.data(), rows, cols);
   ref::softmax(x.data(), want.data(), rows, cols);
   return check::allClose(drv::Label("softmax %dx%d", rows, cols), got.data(),
-                         want.data(), want.size(), drv::kReductionTol, drv::kReductionTol);
+                         want.data(), want.size(), drv::kReductionTol,
+                         drv::kReductionTol);
 }
 
 int main() {
   bool ok = true;
-  for (auto [rows, cols] : std::vector<std::pair<int, int>>{{3, 37}, {17, 1003}, {64, 256}, {5, 5000}})
+  for (auto [rows, cols] : std::vector<std::pair<int, int>>{
+           {3, 37}, {17, 1003}, {64, 256}, {5, 5000}})
     ok &= check1(drv::dim(rows), drv::dim(cols));
   return drv::finish(ok, "softmax");
 }

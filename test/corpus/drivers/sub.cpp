@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/sub.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER sub
@@ -17,7 +17,8 @@ extern "C" void CORPUS_LAUNCHER(const float *a, const float *b, float *out,
                                 int n);
 
 static bool check1(int n) {
-  std::vector<float> a = check::randomFloats(n, 1), b = check::randomFloats(n, 2);
+  std::vector<float> a = check::randomFloats(n, 1),
+                     b = check::randomFloats(n, 2);
   std::vector<float> got = drv::poisoned(n), want(n);
   CORPUS_LAUNCHER(a.data(), b.data(), got.data(), n);
   ref::sub(a.data(), b.data(), want.data(), n);

@@ -1,4 +1,4 @@
-//===- sumpool.cpp - test driver of the corpus `sumpool` operator -*- C++ -*-===//
+//===- sumpool.cpp - test driver of `sumpool` -------------------*- C++ -*-===//
 //
 // Checks the launcher `sumpool(x, y, N, H, W, C, KH, KW, stride)` (NHWC
 // window sum, no padding, y[N,OH,OW,C]) against ref::sumpool on
@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/sumpool.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER sumpool

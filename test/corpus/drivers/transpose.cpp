@@ -1,4 +1,4 @@
-//===- transpose.cpp - test driver of the corpus `transpose` op -*- C++ -*-===//
+//===- transpose.cpp - test driver of `transpose` ---------------*- C++ -*-===//
 //
 // Checks the launcher `transpose(x, y, rows, cols)` (y[c,r] = x[r,c]) against
 // ref::transpose on rows x cols = 37x45, 130x7, 1x100, 64x64 (both rounded up
@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver.h"
 #include "../reference/transpose.h"
+#include "driver.h"
 
 #ifndef CORPUS_LAUNCHER
 #define CORPUS_LAUNCHER transpose

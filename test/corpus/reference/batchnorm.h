@@ -1,4 +1,4 @@
-//===- batchnorm.h - reference of the corpus `batchnorm` operator -*- C++ -*-===//
+//===- batchnorm.h - reference of `batchnorm` -------------------*- C++ -*-===//
 //
 // Inference-mode batch normalization over x[N, C, HW] with per-channel
 // running statistics:

@@ -1,4 +1,4 @@
-//===- bmm.h - reference of the corpus `bmm` operator ------------*- C++ -*-===//
+//===- bmm.h - reference of the corpus `bmm` operator -----------*- C++ -*-===//
 //
 // C[b, M, N] = A[b, M, K] . B[b, K, N] for each b < batch, row-major, batches
 // contiguous.

@@ -1,4 +1,4 @@
-//===- concat.h - reference of the corpus `concat` operator ------*- C++ -*-===//
+//===- concat.h - reference of the corpus `concat` operator -----*- C++ -*-===//
 //
 // Concatenation along the last axis: a[rows, ca], b[rows, cb] ->
 // out[rows, ca + cb], out[r, :ca] = a[r, :], out[r, ca:] = b[r, :].

@@ -1,4 +1,4 @@
-//===- conv1d.h - reference of the corpus `conv1d` operator ------*- C++ -*-===//
+//===- conv1d.h - reference of the corpus `conv1d` operator -----*- C++ -*-===//
 //
 // 1-D convolution (cross-correlation), no padding, no dilation:
 //   x[N, C, L], w[F, C, KW], y[N, F, OL], OL = (L - KW) / stride + 1,

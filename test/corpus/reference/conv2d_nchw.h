@@ -1,4 +1,4 @@
-//===- conv2d_nchw.h - reference of the corpus `conv2d_nchw` op --*- C++ -*-===//
+//===- conv2d_nchw.h - reference of `conv2d_nchw` ---------------*- C++ -*-===//
 //
 // 2-D convolution (cross-correlation) in NCHW, no padding, no dilation:
 //   x[N, C, H, W], w[F, C, KH, KW], y[N, F, OH, OW],

@@ -1,4 +1,4 @@
-//===- conv2d_nhwc.h - reference of the corpus `conv2d_nhwc` op --*- C++ -*-===//
+//===- conv2d_nhwc.h - reference of `conv2d_nhwc` ---------------*- C++ -*-===//
 //
 // 2-D convolution (cross-correlation) in NHWC, no padding, no dilation:
 //   x[N, H, W, C], w[F, KH, KW, C], y[N, OH, OW, F],
@@ -32,7 +32,9 @@ void conv2d_nhwc(const X *x, const Wt *w, Y *y, int N, int H, int W, int C,
             for (int j = 0; j < KW; ++j)
               for (int c = 0; c < C; ++c)
                 acc += Acc(x[(((long)n * H + oh * stride + i) * W +
-                              ow * stride + j) * C + c]) *
+                              ow * stride + j) *
+                                 C +
+                             c]) *
                        Acc(w[(((long)f * KH + i) * KW + j) * C + c]);
           y[(((long)n * OH + oh) * OW + ow) * F + f] = Y(acc);
         }

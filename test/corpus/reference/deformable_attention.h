@@ -1,4 +1,4 @@
-//===- deformable_attention.h - reference of `deformable_attention` -*- C++ -*-===//
+//===- deformable_attention.h - reference -----------------------*- C++ -*-===//
 //
 // Single-level multi-scale deformable attention (the MSDeformAttn core of
 // Deformable DETR, one feature level):
@@ -43,8 +43,11 @@ inline void deformable_attention(const float *value, const float *loc,
                 if (xi < 0 || xi >= W || yi < 0 || yi >= H)
                   continue; // zero padding
                 const double wgt = (dx ? fx : 1 - fx) * (dy ? fy : 1 - fy);
-                sample += wgt * value[(((long)b * H * W + (long)yi * W + xi) *
-                                           heads + h) * dim + d];
+                sample +=
+                    wgt *
+                    value[(((long)b * H * W + (long)yi * W + xi) * heads + h) *
+                              dim +
+                          d];
               }
             acc += double(attn[at]) * sample;
           }

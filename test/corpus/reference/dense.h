@@ -1,4 +1,4 @@
-//===- dense.h - reference of the corpus `dense` operator --------*- C++ -*-===//
+//===- dense.h - reference of the corpus `dense` operator -------*- C++ -*-===//
 //
 // A fully connected layer: y[M, N] = x[M, K] . W[N, K]^T + bias[N] (W in the
 // [out_features, in_features] layout), row-major.

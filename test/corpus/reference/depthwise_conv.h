@@ -1,4 +1,4 @@
-//===- depthwise_conv.h - reference of the corpus `depthwise_conv` -*- C++ -*-===//
+//===- depthwise_conv.h - reference of `depthwise_conv` ---------*- C++ -*-===//
 //
 // Depthwise 2-D convolution in NHWC (one filter per channel), no padding:
 //   x[N, H, W, C], w[KH, KW, C], y[N, OH, OW, C],
@@ -32,7 +32,9 @@ void depthwise_conv(const X *x, const Wt *w, Y *y, int N, int H, int W, int C,
           for (int i = 0; i < KH; ++i)
             for (int j = 0; j < KW; ++j)
               acc += Acc(x[(((long)n * H + oh * stride + i) * W + ow * stride +
-                            j) * C + c]) *
+                            j) *
+                               C +
+                           c]) *
                      Acc(w[((long)i * KW + j) * C + c]);
           y[(((long)n * OH + oh) * OW + ow) * C + c] = Y(acc);
         }

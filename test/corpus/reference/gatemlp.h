@@ -1,4 +1,4 @@
-//===- gatemlp.h - reference of the corpus `gatemlp` operator ----*- C++ -*-===//
+//===- gatemlp.h - reference of the corpus `gatemlp` operator ---*- C++ -*-===//
 //
 // The gated MLP of LLaMA-style blocks: y[M, N] = silu(x . Wg^T) * (x . Wu^T),
 // x[M, K], Wg and Wu [N, K], silu(v) = v / (1 + e^-v); products accumulated

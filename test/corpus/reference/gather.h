@@ -1,4 +1,4 @@
-//===- gather.h - reference of the corpus `gather` operator ------*- C++ -*-===//
+//===- gather.h - reference of the corpus `gather` operator -----*- C++ -*-===//
 //
 // Row gather (embedding lookup): out[i, :] = table[idx[i], :] for i < n,
 // table[rows, cols], out[n, cols], 0 <= idx[i] < rows (repeats allowed).

@@ -1,4 +1,4 @@
-//===- gemm.h - reference of the corpus `gemm` operator ----------*- C++ -*-===//
+//===- gemm.h - reference of the corpus `gemm` operator ---------*- C++ -*-===//
 //
 // C[M, N] = A[M, K] . B[K, N], row-major.
 //   ref::gemm       float, accumulated in double (launcher `gemm`, default

@@ -1,4 +1,4 @@
-//===- gemv.h - reference of the corpus `gemv` operator ----------*- C++ -*-===//
+//===- gemv.h - reference of the corpus `gemv` operator ---------*- C++ -*-===//
 //
 // y[M] = A[M, K] . x[K], row-major.
 //   ref::gemv       float, accumulated in double (launcher `gemv`, default

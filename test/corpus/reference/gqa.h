@@ -1,4 +1,4 @@
-//===- gqa.h - reference of the corpus `gqa` operator ------------*- C++ -*-===//
+//===- gqa.h - reference of the corpus `gqa` operator -----------*- C++ -*-===//
 //
 // Grouped-query attention without mask: q, out [B, Hq, S, D], k, v
 // [B, Hkv, S, D], Hq % Hkv == 0; query head h attends with kv head

@@ -1,4 +1,4 @@
-//===- instancenorm.h - reference of the corpus `instancenorm` op -*- C++ -*-===//
+//===- instancenorm.h - reference of `instancenorm` -------------*- C++ -*-===//
 //
 // Instance normalization of x[N, C, HW]: each (n, c) plane is normalized over
 // its HW values with the biased variance, then scaled and shifted per channel:

@@ -1,4 +1,4 @@
-//===- layernorm.h - reference of the corpus `layernorm` operator -*- C++ -*-===//
+//===- layernorm.h - reference of `layernorm` -------------------*- C++ -*-===//
 //
 // Layer normalization of each row of x[rows, cols] with the biased variance:
 //   mu = mean_c x[r, c], var = mean_c (x[r, c] - mu)^2,

@@ -14,8 +14,8 @@
 
 namespace ref {
 
-inline void maxpool(const float *x, float *y, int N, int H, int W, int C, int KH,
-                   int KW, int stride) {
+inline void maxpool(const float *x, float *y, int N, int H, int W, int C,
+                    int KH, int KW, int stride) {
   const int OH = (H - KH) / stride + 1, OW = (W - KW) / stride + 1;
   for (int n = 0; n < N; ++n)
     for (int oh = 0; oh < OH; ++oh)
@@ -24,8 +24,10 @@ inline void maxpool(const float *x, float *y, int N, int H, int W, int C, int KH
           float acc = -std::numeric_limits<float>::infinity();
           for (int i = 0; i < KH; ++i)
             for (int j = 0; j < KW; ++j) {
-              float v = x[(((long)n * H + oh * stride + i) * W + ow * stride +
-                           j) * C + c];
+              float v =
+                  x[(((long)n * H + oh * stride + i) * W + ow * stride + j) *
+                        C +
+                    c];
               acc = v > acc ? v : acc;
             }
           y[(((long)n * OH + oh) * OW + ow) * C + c] = acc;

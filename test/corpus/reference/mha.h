@@ -1,4 +1,4 @@
-//===- mha.h - reference of the corpus `mha` operator ------------*- C++ -*-===//
+//===- mha.h - reference of the corpus `mha` operator -----------*- C++ -*-===//
 //
 // Multi-head attention without mask, q, k, v, out all [B, H, S, D]:
 //   out[b, h] = softmax(q[b, h] . k[b, h]^T / sqrt(D)) . v[b, h]
@@ -26,7 +26,8 @@ inline void mha(const float *q, const float *k, const float *v, float *out,
       for (int j = 0; j < seq; ++j) {
         double dot = 0;
         for (int d = 0; d < dim; ++d)
-          dot += double(q[base + (long)i * dim + d]) * k[base + (long)j * dim + d];
+          dot +=
+              double(q[base + (long)i * dim + d]) * k[base + (long)j * dim + d];
         p[j] = dot * scale;
         m = p[j] > m ? p[j] : m;
       }

@@ -1,4 +1,4 @@
-//===- rmsnorm.h - reference of the corpus `rmsnorm` operator ----*- C++ -*-===//
+//===- rmsnorm.h - reference of the corpus `rmsnorm` operator ---*- C++ -*-===//
 //
 // RMS normalization of each row of x[rows, cols]:
 //   y[r, c] = x[r, c] / sqrt(mean_c x[r, c]^2 + eps) * gamma[c],

@@ -1,4 +1,4 @@
-//===- scatter.h - reference of the corpus `scatter` operator ----*- C++ -*-===//
+//===- scatter.h - reference of the corpus `scatter` operator ---*- C++ -*-===//
 //
 // Row scatter: out[idx[i], :] = src[i, :] for i < n, src[n, cols],
 // out[rows, cols] in/out (rows not named by idx keep their values),

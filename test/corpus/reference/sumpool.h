@@ -12,8 +12,8 @@
 
 namespace ref {
 
-inline void sumpool(const float *x, float *y, int N, int H, int W, int C, int KH,
-                   int KW, int stride) {
+inline void sumpool(const float *x, float *y, int N, int H, int W, int C,
+                    int KH, int KW, int stride) {
   const int OH = (H - KH) / stride + 1, OW = (W - KW) / stride + 1;
   for (int n = 0; n < N; ++n)
     for (int oh = 0; oh < OH; ++oh)
@@ -22,8 +22,10 @@ inline void sumpool(const float *x, float *y, int N, int H, int W, int C, int KH
           double acc = 0;
           for (int i = 0; i < KH; ++i)
             for (int j = 0; j < KW; ++j) {
-              float v = x[(((long)n * H + oh * stride + i) * W + ow * stride +
-                           j) * C + c];
+              float v =
+                  x[(((long)n * H + oh * stride + i) * W + ow * stride + j) *
+                        C +
+                    c];
               acc += v;
             }
           y[(((long)n * OH + oh) * OW + ow) * C + c] = float(acc);

@@ -1,4 +1,4 @@
-//===- transpose.h - reference of the corpus `transpose` operator -*- C++ -*-===//
+//===- transpose.h - reference of `transpose` -------------------*- C++ -*-===//
 //
 // 2-D transpose: x[rows, cols] -> y[cols, rows], y[c, r] = x[r, c].
 // Launcher `transpose`, default signature of ../README.md.

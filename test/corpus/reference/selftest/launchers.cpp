@@ -1,4 +1,4 @@
-//===- launchers.cpp - reference-backed launchers for the selftests -*- C++ -*-===//
+//===- launchers.cpp - reference selftests ----------------------*- C++ -*-===//
 //
 // Defines every corpus launcher (extern "C", default signature) by calling its
 // plain C++ reference, so each driver in ../../drivers can be built and run
@@ -185,15 +185,15 @@ void conv1d(const In *x, const In *w, float *y, int N, int C, int L, int F,
               widen(w, (size_t)F * C * KW).data(), y, N, C, L, F, KW, stride);
   done(y, (size_t)N * F * ((L - KW) / stride + 1));
 }
-void conv2d_nhwc(const In *x, const In *w, float *y, int N, int H, int W,
-                 int C, int F, int KH, int KW, int stride) {
+void conv2d_nhwc(const In *x, const In *w, float *y, int N, int H, int W, int C,
+                 int F, int KH, int KW, int stride) {
   ref::conv2d_nhwc(widen(x, (size_t)N * H * W * C).data(),
                    widen(w, (size_t)F * KH * KW * C).data(), y, N, H, W, C, F,
                    KH, KW, stride);
   done(y, (size_t)N * ((H - KH) / stride + 1) * ((W - KW) / stride + 1) * F);
 }
-void conv2d_nchw(const In *x, const In *w, float *y, int N, int C, int H,
-                 int W, int F, int KH, int KW, int stride) {
+void conv2d_nchw(const In *x, const In *w, float *y, int N, int C, int H, int W,
+                 int F, int KH, int KW, int stride) {
   ref::conv2d_nchw(widen(x, (size_t)N * C * H * W).data(),
                    widen(w, (size_t)F * C * KH * KW).data(), y, N, C, H, W, F,
                    KH, KW, stride);
@@ -217,8 +217,8 @@ void gqa(const In *q, const In *k, const In *v, float *out, int batch,
          int q_heads, int kv_heads, int seq, int dim) {
   const size_t nq = (size_t)batch * q_heads * seq * dim;
   const size_t nkv = (size_t)batch * kv_heads * seq * dim;
-  ref::gqa(widen(q, nq).data(), widen(k, nkv).data(), widen(v, nkv).data(),
-           out, batch, q_heads, kv_heads, seq, dim);
+  ref::gqa(widen(q, nq).data(), widen(k, nkv).data(), widen(v, nkv).data(), out,
+           batch, q_heads, kv_heads, seq, dim);
   done(out, nq);
 }
 
@@ -311,8 +311,8 @@ void gemv(const uint8_t *A, const int8_t *x, int32_t *y, int M, int K) {
   ref::gemv_u8s8(A, x, y, M, K);
   done(y, M);
 }
-void bmm(const uint8_t *A, const int8_t *B, int32_t *C, int batch, int M,
-         int N, int K) {
+void bmm(const uint8_t *A, const int8_t *B, int32_t *C, int batch, int M, int N,
+         int K) {
   ref::bmm_u8s8(A, B, C, batch, M, N, K);
   done(C, (size_t)batch * M * N);
 }
@@ -336,8 +336,8 @@ void conv2d_nchw(const uint8_t *x, const int8_t *w, int32_t *y, int N, int C,
   ref::conv2d_nchw_u8s8(x, w, y, N, C, H, W, F, KH, KW, stride);
   done(y, (size_t)N * F * ((H - KH) / stride + 1) * ((W - KW) / stride + 1));
 }
-void depthwise_conv(const uint8_t *x, const int8_t *w, int32_t *y, int N,
-                    int H, int W, int C, int KH, int KW, int stride) {
+void depthwise_conv(const uint8_t *x, const int8_t *w, int32_t *y, int N, int H,
+                    int W, int C, int KH, int KW, int stride) {
   ref::depthwise_conv_u8s8(x, w, y, N, H, W, C, KH, KW, stride);
   done(y, (size_t)N * ((H - KH) / stride + 1) * ((W - KW) / stride + 1) * C);
 }
