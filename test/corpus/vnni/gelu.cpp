@@ -15,7 +15,7 @@
 
 /// e^x for every lane, by a polynomial (AVX-512F has no exp instruction):
 /// x = n·ln2 + r with n = round(x·log2 e) and |r| <= ln2/2, e^r by the
-/// degree-7 Taylor/Cephes polynomial evaluated with FMAs (relative error
+/// Cephes expf polynomial 1 + r + r²·P5(r) by FMAs (relative error
 /// about 2e-7), then e^x = e^r·2^n by _mm512_scalef_ps. x is clamped to
 /// [-87.3, 88.7], the range where e^x is a normal float.
 static inline __m512 exp512_ps(__m512 x) {
