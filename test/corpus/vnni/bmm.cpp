@@ -41,7 +41,7 @@ static inline int32_t load_bytes4(const void *p, int len) {
 /// K4 = ceil(K/4), Np = N rounded up to 16: Bp[g][n][r] = B[4g + r, n], zero
 /// where 4g + r >= K or n >= N. One 64-byte row Bp[g][n .. n+16][0..4) is then
 /// the b operand of _mm512_dpbusd_epi32 for 16 output columns.
-static void pack_b_vnni(const int8_t *B, int8_t *Bp, int N, int K, int Np) {
+static void bmm_pack_kernel(const int8_t *B, int8_t *Bp, int N, int K, int Np) {
   const int K4 = (K + 3) / 4;
 #pragma omp parallel for
   for (int g = 0; g < K4; ++g)
@@ -53,7 +53,7 @@ static void pack_b_vnni(const int8_t *B, int8_t *Bp, int N, int K, int Np) {
       }
 }
 
-/// One row of C: C[0, N) = A[0, K) · B with B packed by pack_b_vnni.
+/// One row of C: C[0, N) = A[0, K) · B with B packed by bmm_pack_kernel.
 static inline void gemm_row(const uint8_t *A, const int8_t *Bp, int32_t *C,
                             int N, int K, int Np) {
   const int K4 = (K + 3) / 4;
@@ -88,6 +88,6 @@ extern "C" void bmm(const uint8_t *A, const int8_t *B, int32_t *C, int batch,
   const size_t bp_size = (size_t)(K + 3) / 4 * Np * 4;
   std::vector<int8_t> Bp(batch * bp_size);
   for (int b = 0; b < batch; ++b)
-    pack_b_vnni(B + (size_t)b * K * N, Bp.data() + b * bp_size, N, K, Np);
+    bmm_pack_kernel(B + (size_t)b * K * N, Bp.data() + b * bp_size, N, K, Np);
   bmm_kernel(A, Bp.data(), C, batch, M, N, K, Np);
 }

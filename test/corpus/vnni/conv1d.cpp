@@ -30,8 +30,8 @@
 /// ceil(C·KW/4), Pp = OL rounded up to 16: Xp[g][o][r] = x[c, o·stride + k]
 /// for reduction element ck = 4g + r = c·KW + k, zero where ck >= C·KW or
 /// o >= OL.
-static void pack_patches(const uint8_t *x, uint8_t *Xp, int C, int L, int KW,
-                         int stride, int OL, int Pp) {
+static void conv1d_pack_kernel(const uint8_t *x, uint8_t *Xp, int C, int L,
+                               int KW, int stride, int OL, int Pp) {
   const int CK = C * KW, G = (CK + 3) / 4;
 #pragma omp parallel for
   for (int g = 0; g < G; ++g)
@@ -58,7 +58,7 @@ static inline int32_t load_bytes4(const void *p, int len) {
 }
 
 /// One output channel of one image: y[0, P) = Σ_ck wf[ck] · patch_ck, the
-/// patches packed by the pack function above (G = ceil(CK/4) groups, Pp =
+/// patches packed by conv1d_pack_kernel (G = ceil(CK/4) groups, Pp =
 /// P rounded up to 16). Each _mm512_dpbusd_epi32 takes 16 positions' four
 /// packed activations (unsigned) and the broadcast weights wf[4g .. 4g+3]
 /// (signed); the last group's weights are read with zeros past CK and the
@@ -93,7 +93,8 @@ extern "C" void conv1d(const uint8_t *x, const int8_t *w, int32_t *y, int N,
   const int CK = C * KW, Pp = (OL + 15) / 16 * 16;
   std::vector<uint8_t> Xp((size_t)(CK + 3) / 4 * Pp * 4);
   for (int n = 0; n < N; ++n) {
-    pack_patches(x + (size_t)n * C * L, Xp.data(), C, L, KW, stride, OL, Pp);
+    conv1d_pack_kernel(x + (size_t)n * C * L, Xp.data(), C, L, KW, stride, OL,
+                       Pp);
     conv1d_kernel(Xp.data(), w, y + (size_t)n * F * OL, F, CK, OL, Pp);
   }
 }

@@ -34,8 +34,9 @@
 /// x[c, oh·stride + i, ow·stride + j] for reduction element
 /// ck = 4g + r = (c·KH + i)·KW + j and o = oh·OW + ow, zero where
 /// ck >= C·KH·KW or o >= OH·OW.
-static void pack_patches(const uint8_t *x, uint8_t *Xp, int C, int H, int W,
-                         int KH, int KW, int stride, int OH, int OW, int Pp) {
+static void conv2d_nchw_pack_kernel(const uint8_t *x, uint8_t *Xp, int C, int H,
+                                    int W, int KH, int KW, int stride, int OH,
+                                    int OW, int Pp) {
   const int CK = C * KH * KW, G = (CK + 3) / 4, P = OH * OW;
 #pragma omp parallel for
   for (int g = 0; g < G; ++g)
@@ -66,7 +67,7 @@ static inline int32_t load_bytes4(const void *p, int len) {
 }
 
 /// One output channel of one image: y[0, P) = Σ_ck wf[ck] · patch_ck, the
-/// patches packed by the pack function above (G = ceil(CK/4) groups, Pp =
+/// patches packed by conv2d_nchw_pack_kernel (G = ceil(CK/4) groups, Pp =
 /// P rounded up to 16). Each _mm512_dpbusd_epi32 takes 16 positions' four
 /// packed activations (unsigned) and the broadcast weights wf[4g .. 4g+3]
 /// (signed); the last group's weights are read with zeros past CK and the
@@ -102,8 +103,8 @@ extern "C" void conv2d_nchw(const uint8_t *x, const int8_t *w, int32_t *y,
   const int CK = C * KH * KW, P = OH * OW, Pp = (P + 15) / 16 * 16;
   std::vector<uint8_t> Xp((size_t)(CK + 3) / 4 * Pp * 4);
   for (int n = 0; n < N; ++n) {
-    pack_patches(x + (size_t)n * C * H * W, Xp.data(), C, H, W, KH, KW, stride,
-                 OH, OW, Pp);
+    conv2d_nchw_pack_kernel(x + (size_t)n * C * H * W, Xp.data(), C, H, W, KH,
+                            KW, stride, OH, OW, Pp);
     conv2d_nchw_kernel(Xp.data(), w, y + (size_t)n * F * P, F, CK, P, Pp);
   }
 }

@@ -46,8 +46,8 @@ static inline int32_t load_bytes4(const void *p, int len) {
 /// Packs w [F, KH·KW, C] into Wp [KH·KW][C4][Fp][4], C4 = ceil(C/4), Fp = F
 /// rounded up to 16: Wp[t][g][f][r] = w[f, t, 4g + r], zero where 4g + r >= C
 /// or f >= F.
-static void pack_weights(const int8_t *w, int8_t *Wp, int F, int taps, int C,
-                         int Fp) {
+static void conv2d_nhwc_pack_kernel(const int8_t *w, int8_t *Wp, int F,
+                                    int taps, int C, int Fp) {
   const int C4 = (C + 3) / 4;
 #pragma omp parallel for collapse(2)
   for (int t = 0; t < taps; ++t)
@@ -99,6 +99,6 @@ extern "C" void conv2d_nhwc(const uint8_t *x, const int8_t *w, int32_t *y,
                             int stride) {
   const int Fp = (F + 15) / 16 * 16;
   std::vector<int8_t> Wp((size_t)KH * KW * ((C + 3) / 4) * Fp * 4);
-  pack_weights(w, Wp.data(), F, KH * KW, C, Fp);
+  conv2d_nhwc_pack_kernel(w, Wp.data(), F, KH * KW, C, Fp);
   conv2d_nhwc_kernel(x, Wp.data(), y, N, H, W, C, F, KH, KW, stride, Fp);
 }

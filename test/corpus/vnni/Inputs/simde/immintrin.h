@@ -27,7 +27,9 @@ typedef simde__mmask16 __mmask16;
 
 namespace corpus_simde {
 
-inline void lanes(float (&l)[16], simde__m512 v) { simde_mm512_storeu_ps(l, v); }
+inline void lanes(float (&l)[16], simde__m512 v) {
+  simde_mm512_storeu_ps(l, v);
+}
 inline void lanes(int32_t (&l)[16], simde__m512i v) {
   simde_mm512_storeu_si512(l, v);
 }
