@@ -1,4 +1,4 @@
-//===- add.hip - element-wise sum (HIP, AMD CDNA) ----------------*- C++ -*-===//
+//===- add.hip - element-wise sum (HIP, AMD CDNA) ---------------*- C++ -*-===//
 //
 // out[i] = a[i] + b[i] over n fp32 values.
 //
@@ -20,7 +20,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

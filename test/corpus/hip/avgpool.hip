@@ -1,4 +1,4 @@
-//===- avgpool.hip - average pooling, NHWC (HIP, AMD CDNA) ---*- C++ -*-===//
+//===- avgpool.hip - average pooling, NHWC (HIP, AMD CDNA) ------*- C++ -*-===//
 //
 // y[n, oh, ow, c] = mean of x[n, oh*stride + kh, ow*stride + kw, c] over the
 // KH x KW window.
@@ -11,8 +11,8 @@
 // outputs. Any shapes with H >= KH >= 1, W >= KW >= 1, stride >= 1 and fewer
 // than 2^31 outputs.
 //
-// extern "C" void avgpool(const float *x, float *y, int N, int H, int W, int C,
-//                     int KH, int KW, int stride);
+// extern "C" void avgpool(const float *x, float *y, int N, int H, int W,
+//                      int C, int KH, int KW, int stride);
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,7 +25,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \
@@ -35,8 +35,9 @@ constexpr int kBlock = 256;      // 4 wavefronts of 64 lanes
 constexpr int kMaxBlocks = 4096; // grid cap; the loop covers the rest
 
 __global__ void __launch_bounds__(kBlock)
-avgpool_kernel(const float *__restrict__ x, float *__restrict__ y, int N, int H,
-             int W, int C, int KH, int KW, int stride, int OH, int OW) {
+avgpool_kernel(const float *__restrict__ x, float *__restrict__ y, int N,
+               int H, int W, int C, int KH, int KW, int stride, int OH,
+               int OW) {
   const int total = N * OH * OW * C;
   for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < total;
        i += gridDim.x * blockDim.x) {
@@ -55,7 +56,7 @@ avgpool_kernel(const float *__restrict__ x, float *__restrict__ y, int N, int H,
 }
 
 extern "C" void avgpool(const float *x, float *y, int N, int H, int W, int C,
-                    int KH, int KW, int stride) {
+                        int KH, int KW, int stride) {
   if (N <= 0 || C <= 0 || H < KH || W < KW || KH <= 0 || KW <= 0 ||
       stride <= 0)
     return;
@@ -72,8 +73,8 @@ extern "C" void avgpool(const float *x, float *y, int N, int H, int W, int C,
   int blocks = (total + kBlock - 1) / kBlock;
   if (blocks > kMaxBlocks)
     blocks = kMaxBlocks;
-  hipLaunchKernelGGL(avgpool_kernel, dim3(blocks), dim3(kBlock), 0, 0, d_x, d_y, N,
-                     H, W, C, KH, KW, stride, OH, OW);
+  hipLaunchKernelGGL(avgpool_kernel, dim3(blocks), dim3(kBlock), 0, 0, d_x, d_y,
+                     N, H, W, C, KH, KW, stride, OH, OW);
   HIP_CHECK(hipGetLastError());
 
   HIP_CHECK(hipMemcpy(y, d_y, yBytes, hipMemcpyDeviceToHost));

@@ -1,4 +1,4 @@
-//===- batchnorm.hip - inference batch normalization (HIP) -------*- C++ -*-===//
+//===- batchnorm.hip - inference batch normalization (HIP) ------*- C++ -*-===//
 //
 // y[n, c, i] = gamma[c] (x[n, c, i] - mean[c]) / sqrt(var[c] + eps) + beta[c]
 //   x, y [N, C, HW] fp32; mean, var, gamma, beta [C] (running statistics).
@@ -26,7 +26,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

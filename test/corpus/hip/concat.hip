@@ -1,4 +1,4 @@
-//===- concat.hip - concatenation along the last axis (HIP) ------*- C++ -*-===//
+//===- concat.hip - concatenation along the last axis (HIP) -----*- C++ -*-===//
 //
 // out[r, :] = [a[r, :], b[r, :]]; a [rows, ca], b [rows, cb],
 // out [rows, ca + cb], fp32 row-major.
@@ -22,7 +22,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

@@ -1,4 +1,4 @@
-//===- conv1d.hip - 1-D convolution, NCL (HIP, AMD CDNA) ---------*- C++ -*-===//
+//===- conv1d.hip - 1-D convolution, NCL (HIP, AMD CDNA) --------*- C++ -*-===//
 //
 // y[n, f, o] = sum_{c, k} x[n, c, o*stride + k] w[f, c, k]
 //   x [N, C, L], w [F, C, KW], y [N, F, OL], OL = (L - KW) / stride + 1,
@@ -24,7 +24,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

@@ -1,4 +1,4 @@
-//===- conv2d_nchw.hip - 2-D convolution, NCHW (HIP, AMD CDNA) ---*- C++ -*-===//
+//===- conv2d_nchw.hip - 2-D convolution, NCHW (HIP, AMD CDNA) --*- C++ -*-===//
 //
 // y[n, f, oh, ow] = sum_{c, kh, kw} x[n, c, oh*s + kh, ow*s + kw]
 //                                   w[f, c, kh, kw]
@@ -28,7 +28,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

@@ -1,4 +1,4 @@
-//===- conv2d_nhwc.hip - 2-D convolution, NHWC (HIP, AMD CDNA) ---*- C++ -*-===//
+//===- conv2d_nhwc.hip - 2-D convolution, NHWC (HIP, AMD CDNA) --*- C++ -*-===//
 //
 // y[n, oh, ow, f] = sum_{kh, kw, c} x[n, oh*s + kh, ow*s + kw, c]
 //                                   w[f, kh, kw, c]
@@ -27,7 +27,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

@@ -1,4 +1,4 @@
-//===- depthwise_conv.hip - depthwise 2-D convolution, NHWC (HIP) -*- C++ -*-===//
+//===- depthwise_conv.hip - depthwise 2-D convolution (HIP) -----*- C++ -*-===//
 //
 // y[n, oh, ow, c] = sum_{kh, kw} x[n, oh*s + kh, ow*s + kw, c] w[kh, kw, c]
 //   x [N, H, W, C], w [KH, KW, C], y [N, OH, OW, C], fp32,
@@ -25,7 +25,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

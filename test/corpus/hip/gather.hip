@@ -1,4 +1,4 @@
-//===- gather.hip - row gather (HIP, AMD CDNA) --------------------*- C++ -*-===//
+//===- gather.hip - row gather (HIP, AMD CDNA) ------------------*- C++ -*-===//
 //
 // out[i, :] = table[idx[i], :] for i < n; table [rows, cols], out [n, cols]
 // fp32, idx int32 with 0 <= idx[i] < rows.
@@ -21,7 +21,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

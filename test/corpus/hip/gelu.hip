@@ -1,4 +1,4 @@
-//===- gelu.hip - GELU, tanh form (HIP, AMD CDNA) -----------------*- C++ -*-===//
+//===- gelu.hip - GELU, tanh form (HIP, AMD CDNA) ---------------*- C++ -*-===//
 //
 // out[i] = 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))), x = x[i], fp32.
 //
@@ -19,7 +19,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \
@@ -51,8 +51,8 @@ extern "C" void gelu(const float *x, float *out, int n) {
   int blocks = (n + kBlock - 1) / kBlock;
   if (blocks > kMaxBlocks)
     blocks = kMaxBlocks;
-  hipLaunchKernelGGL(gelu_kernel, dim3(blocks), dim3(kBlock), 0, 0, d_x, d_out,
-                     n);
+  hipLaunchKernelGGL(gelu_kernel, dim3(blocks), dim3(kBlock), 0, 0, d_x,
+                     d_out, n);
   HIP_CHECK(hipGetLastError());
 
   HIP_CHECK(hipMemcpy(out, d_out, bytes, hipMemcpyDeviceToHost));

@@ -1,4 +1,4 @@
-//===- gemv.hip - matrix-vector product (HIP, AMD CDNA) ----------*- C++ -*-===//
+//===- gemv.hip - matrix-vector product (HIP, AMD CDNA) ---------*- C++ -*-===//
 //
 // y[m] = sum_k A[m, k] x[k], A row-major fp32 [M, K].
 //
@@ -22,7 +22,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

@@ -1,4 +1,4 @@
-//===- instancenorm.hip - instance normalization (HIP, AMD CDNA) -*- C++ -*-===//
+//===- instancenorm.hip - instance normalization (HIP) ----------*- C++ -*-===//
 //
 // y[n, c, i] = (x[n, c, i] - mu_nc) / sqrt(var_nc + eps) gamma[c] + beta[c]
 //   x, y [N, C, HW] fp32; mu_nc and the biased variance var_nc are taken over
@@ -26,7 +26,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

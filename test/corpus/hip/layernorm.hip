@@ -1,4 +1,4 @@
-//===- layernorm.hip - layer normalization (HIP, AMD CDNA) -------*- C++ -*-===//
+//===- layernorm.hip - layer normalization (HIP, AMD CDNA) ------*- C++ -*-===//
 //
 // y[r, c] = (x[r, c] - mu_r) / sqrt(var_r + eps) gamma[c] + beta[c] over a
 // row-major fp32 [rows, cols] matrix; mu_r and the biased variance var_r are
@@ -26,7 +26,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

@@ -1,4 +1,4 @@
-//===- mean.hip - row means (HIP, AMD CDNA) -----------------------*- C++ -*-===//
+//===- mean.hip - row means (HIP, AMD CDNA) ---------------------*- C++ -*-===//
 //
 // out[r] = sum_c x[r, c] / cols over a row-major fp32 [rows, cols] matrix.
 //
@@ -22,7 +22,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

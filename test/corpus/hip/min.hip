@@ -1,4 +1,4 @@
-//===- min.hip - row minima (HIP, AMD CDNA) -----------------------*- C++ -*-===//
+//===- min.hip - row minima (HIP, AMD CDNA) ---------------------*- C++ -*-===//
 //
 // out[r] = min_c x[r, c] over a row-major fp32 [rows, cols] matrix.
 //
@@ -21,7 +21,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

@@ -1,4 +1,4 @@
-//===- relu.hip - rectified linear unit (HIP, AMD CDNA) -----------*- C++ -*-===//
+//===- relu.hip - rectified linear unit (HIP, AMD CDNA) ---------*- C++ -*-===//
 //
 // out[i] = max(x[i], 0) over n fp32 values.
 //
@@ -19,7 +19,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

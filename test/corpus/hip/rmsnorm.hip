@@ -1,4 +1,4 @@
-//===- rmsnorm.hip - RMS normalization (HIP, AMD CDNA) -----------*- C++ -*-===//
+//===- rmsnorm.hip - RMS normalization (HIP, AMD CDNA) ----------*- C++ -*-===//
 //
 // y[r, c] = x[r, c] / sqrt(mean_c' x[r, c']^2 + eps) gamma[c] over a
 // row-major fp32 [rows, cols] matrix.
@@ -23,7 +23,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

@@ -1,4 +1,4 @@
-//===- scatter.hip - row scatter (HIP, AMD CDNA) ------------------*- C++ -*-===//
+//===- scatter.hip - row scatter (HIP, AMD CDNA) ----------------*- C++ -*-===//
 //
 // out[idx[i], :] = src[i, :] for i < n; src [n, cols], out [rows, cols] fp32,
 // idx int32, distinct, 0 <= idx[i] < rows. out is in/out: rows that idx does
@@ -23,7 +23,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

@@ -1,4 +1,4 @@
-//===- sigmoid.hip - logistic sigmoid (HIP, AMD CDNA) -------------*- C++ -*-===//
+//===- sigmoid.hip - logistic sigmoid (HIP, AMD CDNA) -----------*- C++ -*-===//
 //
 // out[i] = 1 / (1 + exp(-x[i])) over n fp32 values.
 //
@@ -19,7 +19,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \
@@ -48,8 +48,8 @@ extern "C" void sigmoid(const float *x, float *out, int n) {
   int blocks = (n + kBlock - 1) / kBlock;
   if (blocks > kMaxBlocks)
     blocks = kMaxBlocks;
-  hipLaunchKernelGGL(sigmoid_kernel, dim3(blocks), dim3(kBlock), 0, 0, d_x, d_out,
-                     n);
+  hipLaunchKernelGGL(sigmoid_kernel, dim3(blocks), dim3(kBlock), 0, 0, d_x,
+                     d_out, n);
   HIP_CHECK(hipGetLastError());
 
   HIP_CHECK(hipMemcpy(out, d_out, bytes, hipMemcpyDeviceToHost));

@@ -1,4 +1,4 @@
-//===- sign.hip - sign function (HIP, AMD CDNA) -------------------*- C++ -*-===//
+//===- sign.hip - sign function (HIP, AMD CDNA) -----------------*- C++ -*-===//
 //
 // out[i] = -1, 0 or 1 as x[i] is negative, zero or positive (fp32).
 //
@@ -19,7 +19,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \
@@ -49,8 +49,8 @@ extern "C" void sign(const float *x, float *out, int n) {
   int blocks = (n + kBlock - 1) / kBlock;
   if (blocks > kMaxBlocks)
     blocks = kMaxBlocks;
-  hipLaunchKernelGGL(sign_kernel, dim3(blocks), dim3(kBlock), 0, 0, d_x, d_out,
-                     n);
+  hipLaunchKernelGGL(sign_kernel, dim3(blocks), dim3(kBlock), 0, 0, d_x,
+                     d_out, n);
   HIP_CHECK(hipGetLastError());
 
   HIP_CHECK(hipMemcpy(out, d_out, bytes, hipMemcpyDeviceToHost));

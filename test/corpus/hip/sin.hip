@@ -1,4 +1,4 @@
-//===- sin.hip - sine (HIP, AMD CDNA) -----------------------------*- C++ -*-===//
+//===- sin.hip - sine (HIP, AMD CDNA) ---------------------------*- C++ -*-===//
 //
 // out[i] = sin(x[i]) over n fp32 values (launcher named sin_op: sin is libm's).
 //
@@ -20,7 +20,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \
@@ -49,8 +49,8 @@ extern "C" void sin_op(const float *x, float *out, int n) {
   int blocks = (n + kBlock - 1) / kBlock;
   if (blocks > kMaxBlocks)
     blocks = kMaxBlocks;
-  hipLaunchKernelGGL(sin_kernel, dim3(blocks), dim3(kBlock), 0, 0, d_x, d_out,
-                     n);
+  hipLaunchKernelGGL(sin_kernel, dim3(blocks), dim3(kBlock), 0, 0, d_x,
+                     d_out, n);
   HIP_CHECK(hipGetLastError());
 
   HIP_CHECK(hipMemcpy(out, d_out, bytes, hipMemcpyDeviceToHost));

@@ -1,4 +1,4 @@
-//===- softmax.hip - row-wise softmax (HIP, AMD CDNA) ------------*- C++ -*-===//
+//===- softmax.hip - row-wise softmax (HIP, AMD CDNA) -----------*- C++ -*-===//
 //
 // out[r, c] = exp(x[r, c] - max_r) / sum_c' exp(x[r, c'] - max_r) over a
 // row-major fp32 [rows, cols] matrix.
@@ -23,7 +23,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

@@ -1,4 +1,4 @@
-//===- sum.hip - row sums (HIP, AMD CDNA) -------------------------*- C++ -*-===//
+//===- sum.hip - row sums (HIP, AMD CDNA) -----------------------*- C++ -*-===//
 //
 // out[r] = sum_c x[r, c] over a row-major fp32 [rows, cols] matrix.
 //
@@ -21,7 +21,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \

@@ -1,4 +1,4 @@
-//===- transpose.hip - matrix transpose (HIP, AMD CDNA) ----------*- C++ -*-===//
+//===- transpose.hip - matrix transpose (HIP, AMD CDNA) ---------*- C++ -*-===//
 //
 // y[c, r] = x[r, c]; x [rows, cols], y [cols, rows], fp32 row-major.
 //
@@ -21,7 +21,7 @@
   do {                                                                         \
     hipError_t err_ = (expr);                                                  \
     if (err_ != hipSuccess) {                                                  \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,      \
+      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #expr,       \
                    hipGetErrorString(err_));                                   \
       std::exit(EXIT_FAILURE);                                                 \
     }                                                                          \
