@@ -9,8 +9,8 @@
 // The filter w[f] is shared by the whole block: it is staged in shared
 // memory, a chunk of whole channels at a time (w[f] is contiguous over
 // (c, k), so the copy is coalesced), and read back as broadcasts.
-// Precondition: KW <= 2048 (one channel of the filter fits a chunk); any
-// N, C, L, F and stride otherwise.
+// Precondition: KW <= 2048 (one channel of the filter fits a chunk; checked
+// by the launcher); any N, C, L, F and stride otherwise.
 //
 // extern "C" void conv1d(const float *x, const float *w, float *y, int N,
 //                        int C, int L, int F, int KW, int stride);
@@ -68,6 +68,10 @@ extern "C" void conv1d(const float *x, const float *w, float *y, int N, int C,
                        int L, int F, int KW, int stride) {
   if (N <= 0 || C <= 0 || F <= 0 || KW <= 0 || KW > L || stride <= 0)
     return;
+  if (KW > W_CHUNK) {
+    std::fprintf(stderr, "conv1d: KW %d exceeds %d\n", KW, W_CHUNK);
+    std::exit(1);
+  }
   const int OL = (L - KW) / stride + 1;
   size_t x_bytes = size_t(N) * C * L * sizeof(float);
   size_t w_bytes = size_t(F) * C * KW * sizeof(float);

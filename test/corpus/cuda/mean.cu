@@ -30,7 +30,7 @@
 #define FULL_MASK 0xffffffffu
 
 // Sum over the warp; the result is valid in lane 0.
-__device__ float warp_reduce_sum(float v) {
+static __device__ float warp_reduce_sum(float v) {
   for (int offset = WARP / 2; offset > 0; offset /= 2)
     v += __shfl_down_sync(FULL_MASK, v, offset);
   return v;

@@ -30,7 +30,7 @@
 #define WARP 32
 #define FULL_MASK 0xffffffffu
 
-__device__ float warp_sum(float v) {
+static __device__ float warp_sum(float v) {
   for (int offset = WARP / 2; offset > 0; offset /= 2)
     v += __shfl_xor_sync(FULL_MASK, v, offset);
   return v;
@@ -39,7 +39,7 @@ __device__ float warp_sum(float v) {
 // Block-wide sum, returned to every thread: a butterfly in each warp, the
 // per-warp sums through shared memory, a second butterfly. `partial` holds
 // one float per warp; all threads of the block must call it.
-__device__ float block_sum(float v, float *partial) {
+static __device__ float block_sum(float v, float *partial) {
   int lane = threadIdx.x % WARP, warp = threadIdx.x / WARP;
   v = warp_sum(v);
   if (lane == 0)

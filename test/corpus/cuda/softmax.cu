@@ -32,13 +32,13 @@
 #define WARP 32
 #define FULL_MASK 0xffffffffu
 
-__device__ float warp_max(float v) {
+static __device__ float warp_max(float v) {
   for (int offset = WARP / 2; offset > 0; offset /= 2)
     v = fmaxf(v, __shfl_xor_sync(FULL_MASK, v, offset));
   return v;
 }
 
-__device__ float warp_sum(float v) {
+static __device__ float warp_sum(float v) {
   for (int offset = WARP / 2; offset > 0; offset /= 2)
     v += __shfl_xor_sync(FULL_MASK, v, offset);
   return v;
@@ -46,7 +46,7 @@ __device__ float warp_sum(float v) {
 
 // Block-wide maximum, returned to every thread. `partial` holds one value
 // per warp; all threads of the block must call it.
-__device__ float block_max(float v, float *partial) {
+static __device__ float block_max(float v, float *partial) {
   int lane = threadIdx.x % WARP, warp = threadIdx.x / WARP;
   v = warp_max(v);
   if (lane == 0)
@@ -58,7 +58,7 @@ __device__ float block_max(float v, float *partial) {
   return v;
 }
 
-__device__ float block_sum(float v, float *partial) {
+static __device__ float block_sum(float v, float *partial) {
   int lane = threadIdx.x % WARP, warp = threadIdx.x / WARP;
   v = warp_sum(v);
   if (lane == 0)
