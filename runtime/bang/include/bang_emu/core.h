@@ -187,7 +187,9 @@ inline void checkAccess(const char *builtin, const char *operand, Space space,
             builtin, operand, p);
     if (base + lo < __start_bang_sram || base + hi > __stop_bang_sram)
       fatal("%s: '%s' accesses bytes [%lld, %lld) from %p, outside the "
-            "__mlu_shared__ variables (SRAM)",
+            "__mlu_shared__ variables (SRAM; those declared inside a "
+            "template or inline function are not placed there, see "
+            "runtime/bang/README.md)",
             builtin, operand, lo, hi, p);
     return;
   case Space::nram:
