@@ -4,9 +4,9 @@
 //              + beta[c]
 // with x, y [N, C, HW] row-major fp32 and per-channel running statistics.
 //
-// One block per (n, c) plane (grid N*C): the channel's scale
-// gamma / sqrt(var + eps) is computed once per thread from four scalars,
-// then threads stride over the plane (coalesced). The launch goes to a
+// One block per (n, c) plane (grid N*C): each thread computes the
+// channel's scale gamma / sqrt(var + eps) once (the loads are broadcasts),
+// then the threads stride over the plane (coalesced). The launch goes to a
 // stream of its own, synchronized before the copy back. Any HW works.
 //
 // extern "C" void batchnorm(const float *x, const float *mean,
