@@ -85,6 +85,52 @@ TEST(MemcpyTest, StridedIntoSram) {
   EXPECT_EQ(V(sramBuffer, sramBuffer + 6), V({1, 0, 3, 0, 5, 0}));
 }
 
+__ldram__ float ldramBuffer[4];
+
+TEST(MemcpyTest, EveryOtherPlainDirection) {
+  // The values travel through every memory; before each hop the
+  // destination is overwritten, so a copy that did nothing shows.
+  DeviceBuffer<float> gdram(V({1, 2, 3, 4}));
+  DeviceBuffer<float> gdram2(4, 0.0f);
+  float nram[4], wram[4];
+  const V want = {1, 2, 3, 4};
+  auto hop = [&](float *dst, const float *src, mluMemcpyDirection_t dir) {
+    std::fill(dst, dst + 4, -1.0f);
+    __memcpy(dst, src, 4 * sizeof(float), dir);
+    EXPECT_EQ(V(dst, dst + 4), want) << "direction " << int(dir);
+  };
+  hop(wram, gdram.get(), GDRAM2WRAM);
+  hop(ldramBuffer, wram, WRAM2LDRAM);
+  hop(nram, ldramBuffer, LDRAM2NRAM);
+  hop(ldramBuffer, nram, NRAM2LDRAM);
+  hop(sramBuffer, ldramBuffer, LDRAM2SRAM);
+  hop(ldramBuffer, sramBuffer, SRAM2LDRAM);
+  hop(wram, ldramBuffer, LDRAM2WRAM);
+  hop(sramBuffer, wram, WRAM2SRAM);
+  hop(nram, sramBuffer, SRAM2NRAM);
+  hop(wram, nram, NRAM2WRAM);
+  hop(gdram2.get(), wram, WRAM2GDRAM);
+  hop(ldramBuffer, gdram2.get(), GDRAM2LDRAM);
+  hop(gdram2.get(), ldramBuffer, LDRAM2GDRAM);
+}
+
+TEST(MemcpyTest, StridedLdramAndSram2Sram) {
+  // LDRAM2LDRAM only has the strided form: every other float of 3.
+  float from[6] = {1, 2, 3, 4, 5, 6};
+  std::fill(ldramBuffer, ldramBuffer + 4, 0.0f);
+  __memcpy(ldramBuffer, from, sizeof(float), LDRAM2LDRAM, sizeof(float),
+           2 * sizeof(float), 2);
+  EXPECT_EQ(V(ldramBuffer, ldramBuffer + 4), V({1, 3, 5, 0}));
+  // Outside a launch there is one cluster, 0: the 8-argument SRAM2SRAM form
+  // copies within it.
+  std::fill(sramBuffer, sramBuffer + 16, 0.0f);
+  sramBuffer[0] = 7;
+  sramBuffer[1] = 8;
+  __memcpy(sramBuffer + 8, sramBuffer, sizeof(float), SRAM2SRAM,
+           2 * sizeof(float), sizeof(float), 1, 0);
+  EXPECT_EQ(V(sramBuffer + 8, sramBuffer + 12), V({7, 0, 8, 0}));
+}
+
 // Async: each core's copy is done at its next __sync_*; the kernel records
 // what NRAM held before and after the sync.
 __mlu_global__ void asyncKernel(float *src, float *seen) {
@@ -140,6 +186,12 @@ TEST(MemcpyDeathTest, FormsADirectionLacks) {
   EXPECT_DEATH(__memcpy(a, b, 4, NRAM2NRAM, 0),
                "a destination cluster only applies to SRAM2SRAM");
   EXPECT_DEATH(__memcpy(a, b, 0, NRAM2NRAM), "'size' must be positive");
+  EXPECT_DEATH(__memcpy_async(a, b, 4, LDRAM2NRAM),
+               "__memcpy_async has no plain form for direction LDRAM2NRAM");
+  EXPECT_DEATH(__memcpy(a, b, 4, LDRAM2LDRAM),
+               "__memcpy has no plain form for direction LDRAM2LDRAM");
+  EXPECT_DEATH(__memcpy(sramBuffer, sramBuffer + 4, 4, SRAM2SRAM, 1),
+               "destination cluster 1 is not in \\[0, 1\\)");
 }
 
 TEST(MemcpyDeathTest, OperandsInTheWrongMemory) {

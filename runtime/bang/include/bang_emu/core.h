@@ -464,6 +464,7 @@ inline void runThreads(int n, const std::function<void(int)> &fn) {
         &threads[size_t(i)], &attr,
         [](void *p) -> void * {
           Arg *arg = static_cast<Arg *>(p);
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
           try {
             (*arg->fn)(arg->index);
           } catch (const std::exception &e) {
@@ -472,6 +473,9 @@ inline void runThreads(int n, const std::function<void(int)> &fn) {
           } catch (...) {
             fatal("core %d: kernel threw an exception", arg->index);
           }
+#else
+          (*arg->fn)(arg->index);
+#endif
           return nullptr;
         },
         &args[size_t(i)]);
