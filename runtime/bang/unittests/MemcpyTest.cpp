@@ -158,16 +158,16 @@ TEST(MemcpyTest, AsyncCopiesHappenAtTheNextSync) {
 
 __mlu_global__ void asyncAtExitKernel(float *src, float *dst) {
   __nram__ float buffer[1];
-  __memcpy(buffer, src, sizeof(float), GDRAM2NRAM);
-  __memcpy_async(dst, buffer, sizeof(float), NRAM2GDRAM);
+  __memcpy(buffer, src + taskId, sizeof(float), GDRAM2NRAM);
+  __memcpy_async(dst + taskId, buffer, sizeof(float), NRAM2GDRAM);
 }
 
 TEST(MemcpyTest, AsyncCopiesFinishWithTheKernel) {
-  DeviceBuffer<float> src(V({7}));
-  DeviceBuffer<float> dst(1, 0.0f);
+  DeviceBuffer<float> src(V({7, 8, 9, 10}));
+  DeviceBuffer<float> dst(4, 0.0f);
   bang_launch(cnrtDim3_t{4, 1, 1}, cnrtFuncTypeUnion1, nullptr,
               asyncAtExitKernel, src.get(), dst.get());
-  EXPECT_EQ(dst.read(), V({7}));
+  EXPECT_EQ(dst.read(), V({7, 8, 9, 10}));
 }
 
 TEST(MemcpyDeathTest, FormsADirectionLacks) {
