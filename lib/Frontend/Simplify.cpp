@@ -1,0 +1,28 @@
+//===- Simplify.cpp - from the imported CFG to readable structured IR -----===//
+
+#include "Importer.h"
+
+#include "mlir/Conversion/ControlFlowToSCF/ControlFlowToSCF.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+LogicalResult xpiler::simplifyImportedModule(ModuleOp module) {
+  if (failed(verify(module)))
+    return failure();
+  PassManager pm(module.getContext());
+  OpPassManager &func = pm.nest<func::FuncOp>();
+  // Drop blocks made unreachable by break/continue/return first, so that
+  // mem2reg sees every load dominated by a store.
+  func.addPass(createCanonicalizerPass());
+  func.addPass(createMem2Reg());
+  func.addPass(createCanonicalizerPass());
+  pm.addPass(createLiftControlFlowToSCFPass());
+  func.addPass(createCanonicalizerPass());
+  func.addPass(createCSEPass());
+  func.addPass(createCanonicalizerPass());
+  return pm.run(module);
+}

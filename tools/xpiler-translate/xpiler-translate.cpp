@@ -1,0 +1,62 @@
+//===- xpiler-translate.cpp - import and emit, like mlir-translate --------===//
+//
+// `--import-cuda|hip|bang|vnni FILE` prints the MLIR a source file becomes.
+// `-I`, `-D` and `--entry NAME` work as in a compiler.
+//
+//===----------------------------------------------------------------------===//
+
+#include "xpiler/Frontend/Import.h"
+#include "xpiler/InitAll.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
+#include "mlir/Tools/mlir-translate/Translation.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/SourceMgr.h"
+
+using namespace mlir;
+
+static llvm::cl::list<std::string>
+    includeDirs("I", llvm::cl::desc("add a directory to the include path"),
+                llvm::cl::value_desc("dir"), llvm::cl::Prefix);
+static llvm::cl::list<std::string>
+    defines("D", llvm::cl::desc("define a preprocessor macro"),
+            llvm::cl::value_desc("name[=value]"), llvm::cl::Prefix);
+static llvm::cl::opt<std::string>
+    entry("entry", llvm::cl::desc("import only this function and what it uses"),
+          llvm::cl::value_desc("name"), llvm::cl::init(""));
+
+static void registerImport(StringRef name, xpiler::Language language) {
+  TranslateToMLIRRegistration(
+      ("import-" + name).str(),
+      ("import " + name + " source (through Clang)").str(),
+      [language](llvm::SourceMgr &sourceMgr,
+                 MLIRContext *context) -> OwningOpRef<Operation *> {
+        const llvm::MemoryBuffer *buffer =
+            sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
+        xpiler::ImportOptions options;
+        options.language = language;
+        options.includeDirs.assign(includeDirs.begin(), includeDirs.end());
+        options.defines.assign(defines.begin(), defines.end());
+        options.entry = entry;
+        OwningOpRef<ModuleOp> module =
+            xpiler::importSource(buffer->getBuffer(),
+                                 buffer->getBufferIdentifier(), options,
+                                 context);
+        if (!module)
+          return nullptr;
+        return OwningOpRef<Operation *>(module.release());
+      },
+      [](DialectRegistry &registry) {
+        xpiler::registerImportDialects(registry);
+      });
+}
+
+int main(int argc, char **argv) {
+  registerImport("cuda", xpiler::Language::Cuda);
+  registerImport("hip", xpiler::Language::Hip);
+  registerImport("bang", xpiler::Language::Bang);
+  registerImport("vnni", xpiler::Language::Vnni);
+  return failed(mlirTranslateMain(argc, argv, "xpiler translation driver\n"));
+}
