@@ -127,7 +127,8 @@ mlir::Location xpiler::getLocation(const clang::SourceManager &sm,
 static std::vector<std::string> getClangArgs(const ImportOptions &options,
                                              llvm::StringRef fileName) {
   std::vector<std::string> args = {"xpiler-import", "-fsyntax-only",
-                                   "-std=c++17", "-w"};
+                                   "-std=c++17", "-w",
+                                   "-fno-caret-diagnostics"};
   switch (options.language) {
   case Language::Cuda:
   case Language::Bang:

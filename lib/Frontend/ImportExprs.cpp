@@ -384,6 +384,8 @@ FailureOr<ExprValue> FunctionImporter::emitCast(const clang::CastExpr *e) {
           l, b.create<arith::ConstantOp>(l, b.getZeroAttr(r.getType())), r);
     return ExprValue::ofScalar(r);
   }
+  case clang::CK_NullToPointer:
+    return error(e) << "null pointers are not supported", failure();
   case clang::CK_ToVoid: {
     if (failed(emitExpr(sub)))
       return failure();
@@ -589,7 +591,9 @@ FailureOr<ExprValue> FunctionImporter::emitAssign(const clang::BinaryOperator *e
                                    ? clang::BO_Add
                                    : clang::BO_Sub,
                                lhs, e->getRHS(), l);
-    if (failed(value) || value->kind != ExprValue::Kind::Pointer)
+    if (failed(value))
+      return failure();
+    if (value->kind != ExprValue::Kind::Pointer)
       return error(e) << "expected a pointer here", failure();
     if (failed(assignPointerVar(dr->getDecl(), value->pointer, e)))
       return failure();
@@ -826,6 +830,10 @@ FailureOr<ExprValue> FunctionImporter::emitCall(const clang::CallExpr *e) {
   const clang::FunctionDecl *callee = e->getDirectCallee();
   if (!callee)
     return error(e) << "indirect calls are not supported", failure();
+  // constexpr calls (std::numeric_limits<float>::infinity()) fold.
+  if (callee->isConstexpr() && e->getType()->isArithmeticType())
+    if (FailureOr<ExprValue> c = emitConstant(e); succeeded(c))
+      return c;
   std::string name = callee->getQualifiedNameAsString();
   const clang::SourceManager &sm = module.getAST().getSourceManager();
   bool userFunction =

@@ -276,7 +276,7 @@ LogicalResult ModuleImporter::importAll() {
       return f->getName() == options.entry;
     });
     if (it == defs.end()) {
-      emitError(UnknownLoc::get(getContext()))
+      emitError(module.getLoc())
           << "entry function '" << options.entry << "' is not defined in "
           << "the file";
       return failure();

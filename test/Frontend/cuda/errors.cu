@@ -1,0 +1,117 @@
+// Each unsupported construct is a file:line:col error naming it, exit status
+// 1, and no MLIR on stdout.
+// RUN: not xpiler-translate --import-cuda %s -DSWITCH 2>&1 >%t.out | FileCheck %s --check-prefix=SWITCH
+// RUN: count 0 < %t.out
+// RUN: not xpiler-translate --import-cuda %s -DGLOBAL 2>&1 | FileCheck %s --check-prefix=GLOBAL
+// RUN: not xpiler-translate --import-cuda %s -DNULLPTR 2>&1 | FileCheck %s --check-prefix=NULLPTR
+// RUN: not xpiler-translate --import-cuda %s -DPRINTF 2>&1 | FileCheck %s --check-prefix=PRINTF
+// RUN: not xpiler-translate --import-cuda %s -DINDIRECT 2>&1 | FileCheck %s --check-prefix=INDIRECT
+// RUN: not xpiler-translate --import-cuda %s -DREBASE 2>&1 | FileCheck %s --check-prefix=REBASE
+// RUN: not xpiler-translate --import-cuda %s -DREINTERPRET 2>&1 | FileCheck %s --check-prefix=REINTERPRET
+// RUN: not xpiler-translate --import-cuda %s -DPTRPTR 2>&1 | FileCheck %s --check-prefix=PTRPTR
+// RUN: not xpiler-translate --import-cuda %s -DSTRUCT 2>&1 | FileCheck %s --check-prefix=STRUCT
+// RUN: not xpiler-translate --import-cuda %s -DSYNTAX 2>&1 | FileCheck %s --check-prefix=SYNTAX
+// RUN: not xpiler-translate --import-cuda %s --entry=nope 2>&1 | FileCheck %s --check-prefix=ENTRY
+// RUN: not xpiler-translate --import-cuda %s -DOFFSETARG 2>&1 | FileCheck %s --check-prefix=OFFSETARG
+// RUN: not xpiler-translate --import-cuda %s -DPTRSELECT 2>&1 | FileCheck %s --check-prefix=PTRSELECT
+// RUN: not xpiler-translate --import-cuda %s -DGOTO 2>&1 | FileCheck %s --check-prefix=GOTO
+// RUN: not xpiler-translate --import-cuda %s -DMEMCPYKIND 2>&1 | FileCheck %s --check-prefix=MEMCPYKIND
+// RUN: not xpiler-translate --import-cuda %s -DCALL 2>&1 | FileCheck %s --check-prefix=CALL
+
+__global__ void ok(float *x) { x[0] = 1.f; }
+
+#ifdef SWITCH
+// SWITCH: errors.cu:[[@LINE+2]]:3: error: statement 'SwitchStmt' is not supported
+__global__ void k(float *x, int c) {
+  switch (c) {
+  default:
+    x[0] = 0.f;
+  }
+}
+#endif
+
+#ifdef GLOBAL
+// GLOBAL: errors.cu:[[@LINE+1]]:7: error: global variable 'counter' is not supported (only constants are)
+float counter;
+#endif
+
+#ifdef NULLPTR
+// NULLPTR: errors.cu:[[@LINE+1]]:49: error: null pointers are not supported
+__global__ void k(float *x) { float *p = x; p = nullptr; }
+#endif
+
+#ifdef PRINTF
+// PRINTF: errors.cu:[[@LINE+2]]:33: error: no matching function for call to 'printf'
+extern "C" int printf(const char *, ...);
+__global__ void k(float *x) {   printf("%f", x[0]); }
+#endif
+
+#ifdef INDIRECT
+// INDIRECT: errors.cu:[[@LINE+2]]:52: error: function 'f' used as a value is not supported
+__device__ void f(float *x) { x[0] = 1.f; }
+__global__ void k(float *x) { void (*g)(float *) = f;
+  g(x); }
+#endif
+
+#ifdef REBASE
+// REBASE: errors.cu:[[@LINE+1]]:55: error: pointer 'p' is made to point into a different buffer; only offsets within one buffer are supported
+__global__ void k(float *x, float *y) { float *p = x; p = y; p[0] = 1.f; }
+#endif
+
+#ifdef REINTERPRET
+// REINTERPRET: errors.cu:[[@LINE+1]]:40: error: casting 'float *' to 'int *' reinterprets memory, which is not supported
+__global__ void k(float *x) { int *i = (int *)x; i[0] = 1; }
+#endif
+
+#ifdef PTRPTR
+// PTRPTR: errors.cu:[[@LINE+1]]:27: error: pointer to 'float *' is not supported (only pointers to numbers are)
+__global__ void k(float **x) {}
+#endif
+
+#ifdef STRUCT
+struct Pair { float a, b; };
+// STRUCT: errors.cu:[[@LINE+1]]:36: error: variable of type 'Pair' is not supported
+__global__ void k(float *x) { Pair p; x[0] = p.a; }
+#endif
+
+#ifdef SYNTAX
+// SYNTAX: errors.cu:[[@LINE+1]]:39: error: expected ';' after expression
+__global__ void k(float *x) { x[0] = 1 }
+#endif
+
+// ENTRY: errors.cu:1:1: error: entry function 'nope' is not defined in the file
+
+#ifdef OFFSETARG
+// OFFSETARG: errors.cu:[[@LINE+4]]:17: error: only pointers to the start of a buffer can be passed here
+extern "C" void launch(float *x, int n) {
+  float *d;
+  cudaMalloc(&d, n * sizeof(float));
+  cudaMemcpy(d, x + 1, 4, cudaMemcpyHostToDevice);
+}
+#endif
+
+#ifdef PTRSELECT
+// PTRSELECT: errors.cu:[[@LINE+1]]:49: error: a conditional choosing between pointers is not supported
+__global__ void k(float *x, float *y, int c) { (c ? x : y)[0] = 1.f; }
+#endif
+
+#ifdef GOTO
+// GOTO: errors.cu:[[@LINE+1]]:31: error: statement 'GotoStmt' is not supported
+__global__ void k(float *x) { goto end; end: x[0] = 1.f; }
+#endif
+
+#ifdef MEMCPYKIND
+// MEMCPYKIND: errors.cu:[[@LINE+4]]:23: error: the copy direction must be a constant
+extern "C" void launch(float *x, int n, cudaMemcpyKind kind) {
+  float *d;
+  cudaMalloc(&d, n * sizeof(float));
+  cudaMemcpy(d, x, 4, kind);
+}
+#endif
+
+#ifdef CALL
+// CALL: errors.cu:[[@LINE+2]]:3: error: call to 'memset' is not supported
+extern "C" void launch(float *x, int n) {
+  memset(x, 0, n * sizeof(float));
+}
+#endif
