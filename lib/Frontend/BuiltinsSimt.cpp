@@ -420,6 +420,8 @@ xpiler::emitSimtBuiltin(FunctionImporter &f, const clang::CallExpr *call,
 FailureOr<ExprValue>
 xpiler::emitKernelLaunch(FunctionImporter &f,
                          const clang::CUDAKernelCallExpr *e) {
+  if (f.getModule().getOptions().language == Language::Bang)
+    return emitBangKernelLaunch(f, e);
   OpBuilder &b = f.builder();
   Location l = f.loc(e);
   const clang::FunctionDecl *kernelDecl = e->getDirectCallee();

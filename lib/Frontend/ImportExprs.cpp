@@ -839,6 +839,13 @@ FailureOr<ExprValue> FunctionImporter::emitCall(const clang::CallExpr *e) {
   bool userFunction =
       sm.isWrittenInMainFile(sm.getExpansionLoc(callee->getLocation()));
   if (!userFunction) {
+    Language language = module.getOptions().language;
+    if (language == Language::Vnni)
+      if (auto r = emitVnniBuiltin(*this, e, name))
+        return *r;
+    if (language == Language::Bang)
+      if (auto r = emitBangBuiltin(*this, e, name))
+        return *r;
     if (auto r = emitSimtBuiltin(*this, e, name))
       return *r;
     if (auto r = emitMathBuiltin(*this, e, name))

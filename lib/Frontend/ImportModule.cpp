@@ -8,6 +8,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Verifier.h"
+#include "xpiler/Dialect/Bang/Bang.h"
 #include "xpiler/Dialect/Cuda/Cuda.h"
 #include "xpiler/Dialect/Hip/Hip.h"
 #include "xpiler/Dialect/Xpl/Xpl.h"
@@ -29,9 +30,12 @@ Attribute ModuleImporter::getGlobalSpace() {
     return cuda::MemorySpaceAttr::get(getContext(), cuda::MemorySpace::global);
   case Language::Hip:
     return hip::MemorySpaceAttr::get(getContext(), hip::MemorySpace::global);
-  default:
+  case Language::Bang:
+    return bang::MemorySpaceAttr::get(getContext(), bang::MemorySpace::gdram);
+  case Language::Vnni:
     return {};
   }
+  llvm_unreachable("unknown language");
 }
 
 Attribute ModuleImporter::getSharedSpace() {
@@ -40,9 +44,12 @@ Attribute ModuleImporter::getSharedSpace() {
     return cuda::MemorySpaceAttr::get(getContext(), cuda::MemorySpace::shared);
   case Language::Hip:
     return hip::MemorySpaceAttr::get(getContext(), hip::MemorySpace::shared);
-  default:
+  case Language::Bang:
+    return bang::MemorySpaceAttr::get(getContext(), bang::MemorySpace::sram);
+  case Language::Vnni:
     return {};
   }
+  llvm_unreachable("unknown language");
 }
 
 FunctionSide ModuleImporter::getSide(const clang::FunctionDecl *f) {
@@ -57,6 +64,9 @@ FailureOr<Type> ModuleImporter::convertType(clang::QualType t,
                                             Attribute space,
                                             clang::SourceLocation where) {
   MLIRContext *ctx = getContext();
+  if (options.language == Language::Vnni)
+    if (std::optional<Type> v = convertVnniType(t, ctx))
+      return *v;
   t = t.getCanonicalType().getUnqualifiedType();
   if (const auto *bt = t->getAs<clang::BuiltinType>()) {
     switch (bt->getKind()) {
@@ -166,6 +176,9 @@ ModuleImporter::getFunction(const clang::FunctionDecl *f) {
   } else if (options.language == Language::Cuda) {
     kernelAttr = "cuda.kernel";
     deviceAttr = "cuda.device";
+  } else if (options.language == Language::Bang) {
+    kernelAttr = "bang.kernel";
+    deviceAttr = "bang.func";
   }
   if (side == FunctionSide::Kernel && !kernelAttr.empty())
     func->setAttr(kernelAttr, b.getUnitAttr());

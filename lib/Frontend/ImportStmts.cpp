@@ -17,6 +17,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "xpiler/Dialect/Bang/Bang.h"
 #include "xpiler/Dialect/Cuda/Cuda.h"
 #include "xpiler/Dialect/Hip/Hip.h"
 
@@ -302,6 +303,24 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
   if (t->isConstantArrayType()) {
     bool shared = v->hasAttr<clang::CUDASharedAttr>();
     Attribute space = shared ? module.getSharedSpace() : Attribute();
+    if (module.getOptions().language == Language::Bang) {
+      // __nram__ / __wram__ / __mlu_shared__ arrays: bang.alloc.
+      if (Attribute bangSpace = getBangArraySpace(v, b.getContext())) {
+        FailureOr<Type> type =
+            module.convertType(t, bangSpace, v->getLocation());
+        if (failed(type))
+          return failure();
+        OpBuilder::InsertionGuard guard(b);
+        setInsertionPointToAllocas();
+        Value array = b.create<bang::AllocOp>(l, *type,
+                                              b.getStringAttr(v->getName()),
+                                              /*file_scope=*/nullptr);
+        vars[v] = Variable{Variable::Kind::Array, array, {}, {}};
+        if (v->getInit())
+          return error(v) << "an on-chip array cannot have an initializer";
+        return success();
+      }
+    }
     FailureOr<Type> type = module.convertType(t, space, v->getLocation());
     if (failed(type))
       return failure();

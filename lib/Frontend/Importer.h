@@ -247,6 +247,25 @@ emitMathBuiltin(FunctionImporter &f, const clang::CallExpr *call,
                 llvm::StringRef callee);
 mlir::FailureOr<ExprValue> emitKernelLaunch(FunctionImporter &f,
                                             const clang::CUDAKernelCallExpr *e);
+/// C++/VNNI intrinsics (BuiltinsVnni.cpp) and BANG built-ins, CNRT calls
+/// and `<<<dim, type, queue>>>` launches (BuiltinsBang.cpp).
+std::optional<mlir::FailureOr<ExprValue>>
+emitVnniBuiltin(FunctionImporter &f, const clang::CallExpr *call,
+                llvm::StringRef callee);
+std::optional<mlir::FailureOr<ExprValue>>
+emitBangBuiltin(FunctionImporter &f, const clang::CallExpr *call,
+                llvm::StringRef callee);
+mlir::FailureOr<ExprValue>
+emitBangKernelLaunch(FunctionImporter &f, const clang::CUDAKernelCallExpr *e);
+/// The vnni dialect type of an intrinsic vector typedef (__m512i, __m512,
+/// ...), or std::nullopt for other types.
+std::optional<mlir::Type> convertVnniType(clang::QualType t,
+                                          mlir::MLIRContext *context);
+/// The memory space of a BANG array declaration (`__nram__`, `__wram__`,
+/// `__mlu_shared__`), or null for a plain local array.
+mlir::Attribute getBangArraySpace(const clang::VarDecl *v,
+                                  mlir::MLIRContext *context);
+
 /// `threadIdx.x` and friends; std::nullopt when `e` is not one.
 std::optional<mlir::FailureOr<ExprValue>>
 emitBuiltinVariable(FunctionImporter &f, const clang::MemberExpr *e);
