@@ -5,15 +5,18 @@
 
 include "vnni/VnniDialect.td"
 include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/BuiltinTypeInterfaces.td"
 
 /// One of the six C vector types of `<immintrin.h>`.
 class Vnni_VectorType<string name, string typeMnemonic, string cType,
                       int width, bit isInt>
-    : TypeDef<Vnni_Dialect, name> {
+    : TypeDef<Vnni_Dialect, name, [MemRefElementTypeInterface]> {
   let mnemonic = typeMnemonic;
   let summary = "the C type `" # cType # "` (" # width # " bits"
       # !if(isInt, ", integers of any lane width)",
             ", " # !div(width, 32) # " × f32)");
+  // MemRefElementTypeInterface: a local `__m512i` lives in a
+  // `memref<!vnni.m512i>` slot until mem2reg promotes it.
   let description = !if(isInt, [{
     An integer vector whose lane width is chosen by each intrinsic that
     reads it (8, 16, 32 or 64 bits, lane 0 in the least significant bits).

@@ -21,8 +21,8 @@ LogicalResult xpiler::simplifyImportedModule(ModuleOp module) {
   func.addPass(createMem2Reg());
   func.addPass(createCanonicalizerPass());
   pm.addPass(createLiftControlFlowToSCFPass());
-  func.addPass(createCanonicalizerPass());
-  func.addPass(createCSEPass());
-  func.addPass(createCanonicalizerPass());
+  OpPassManager &cleanup = pm.nest<func::FuncOp>();
+  cleanup.addPass(createCanonicalizerPass());
+  cleanup.addPass(createCSEPass());
   return pm.run(module);
 }
