@@ -3,22 +3,588 @@
 // Maps the intrinsic vector types (__m512i, __m512, ...) and the AVX-512 /
 // VNNI intrinsics of <immintrin.h> to the vnni dialect, one call to one op.
 //
+// Intrinsics are recognised by name: most are inline functions of Clang's
+// headers, so the call names them directly (`_mm512_dpbusd_epi32`). A few
+// are macros around a `__builtin_ia32_*` call (the 128/256-bit dot products,
+// the extracts); those are recognised by the builtin's name, and errors name
+// the macro the user wrote. Pointer arguments are looked through their casts
+// (`(const __m512i *)(a + k)`, `(void *)p`) to the typed buffer they point
+// into, and the access is made at the pointer's element offset.
+//
+// Every function that uses an intrinsic gets `vnni.target_features`: the
+// AVX-512 features Clang enables for it (command line and
+// `__attribute__((target(...)))`), which the ops' verifiers check.
+//
 //===----------------------------------------------------------------------===//
 
 #include "Importer.h"
 
 #include "xpiler/Dialect/Vnni/Vnni.h"
 
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/GlobalDecl.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Basic/TargetInfo.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringSwitch.h"
+
 using namespace mlir;
 using namespace xpiler;
 
+//===----------------------------------------------------------------------===//
+// Types
+//===----------------------------------------------------------------------===//
+
+/// The vnni type of an `<immintrin.h>` typedef name, or null.
+static Type getTypeOfTypedefName(StringRef name, MLIRContext *ctx) {
+  name.consume_back("_u"); // __m512i_u and friends: unaligned variants.
+  return llvm::StringSwitch<std::function<Type()>>(name)
+      .Case("__m512i", [&] { return vnni::M512iType::get(ctx); })
+      .Case("__m256i", [&] { return vnni::M256iType::get(ctx); })
+      .Case("__m128i", [&] { return vnni::M128iType::get(ctx); })
+      .Case("__m512", [&] { return vnni::M512Type::get(ctx); })
+      .Case("__m256", [&] { return vnni::M256Type::get(ctx); })
+      .Case("__m128", [&] { return vnni::M128Type::get(ctx); })
+      .Default([] { return Type(); })();
+}
+
 std::optional<Type> xpiler::convertVnniType(clang::QualType t,
                                             MLIRContext *context) {
+  // Walk the typedef chain: `typedef __m512i vec_t;` is still an __m512i.
+  while (!t.isNull()) {
+    const auto *tt = t->getAs<clang::TypedefType>();
+    if (!tt)
+      return std::nullopt;
+    if (Type type = getTypeOfTypedefName(tt->getDecl()->getName(), context))
+      return type;
+    t = tt->getDecl()->getUnderlyingType();
+  }
+  return std::nullopt;
+}
+
+/// The vnni type of any Clang vector type of 128, 256 or 512 bits (the
+/// `__v16si`-style types of the builtins behind macro intrinsics): integer
+/// elements give `!vnni.m*i`, float elements `!vnni.m*`.
+static Type getVnniTypeOfVector(clang::QualType t, clang::ASTContext &ast,
+                                MLIRContext *ctx) {
+  if (std::optional<Type> v = convertVnniType(t, ctx))
+    return *v;
+  const auto *vt = t.getCanonicalType()->getAs<clang::VectorType>();
+  if (!vt)
+    return {};
+  uint64_t bits = ast.getTypeSize(t);
+  clang::QualType elem = vt->getElementType();
+  bool isFloat = elem->isSpecificBuiltinType(clang::BuiltinType::Float);
+  if (!isFloat && !elem->isIntegerType())
+    return {};
+  switch (bits) {
+  case 512:
+    return isFloat ? Type(vnni::M512Type::get(ctx))
+                   : Type(vnni::M512iType::get(ctx));
+  case 256:
+    return isFloat ? Type(vnni::M256Type::get(ctx))
+                   : Type(vnni::M256iType::get(ctx));
+  case 128:
+    return isFloat ? Type(vnni::M128Type::get(ctx))
+                   : Type(vnni::M128iType::get(ctx));
+  default:
+    return {};
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Emits the operands and ops of one intrinsic call.
+class IntrinsicEmitter {
+public:
+  IntrinsicEmitter(FunctionImporter &f, const clang::CallExpr *call,
+                   StringRef name)
+      : f(f), b(f.builder()), call(call), name(name), l(f.loc(call)),
+        ctx(b.getContext()) {}
+
+  FunctionImporter &f;
+  OpBuilder &b;
+  const clang::CallExpr *call;
+  std::string name; // the intrinsic as the user wrote it
+  Location l;
+  MLIRContext *ctx;
+
+  InFlightDiagnostic error() {
+    return f.error(call) << "intrinsic '" << name << "' ";
+  }
+
+  /// The vnni type of the call's result.
+  Type resultType() {
+    return getVnniTypeOfVector(call->getType(), f.getModule().getAST(), ctx);
+  }
+
+  /// A vector argument; when `expected` is given, a vector of another kind
+  /// but the same width (a cast the macro forms apply) is reinterpreted.
+  FailureOr<Value> vector(unsigned i, Type expected = {}) {
+    const clang::Expr *arg = call->getArg(i);
+    // Casts between vector types of the same width (`(__v16si)(__m512i)(A)`
+    // in the macro forms) carry the same bits.
+    while (true) {
+      arg = arg->IgnoreParens();
+      const auto *c = dyn_cast<clang::CastExpr>(arg);
+      if (!c || !c->getType()->isVectorType() ||
+          !c->getSubExpr()->getType()->isVectorType() ||
+          (c->getCastKind() != clang::CK_BitCast &&
+           c->getCastKind() != clang::CK_NoOp))
+        break;
+      arg = c->getSubExpr();
+    }
+    FailureOr<Value> v = f.emitScalar(arg);
+    if (failed(v))
+      return failure();
+    Type type = v->getType();
+    unsigned bits = vnni::getVectorBitWidth(type);
+    if (!bits || (expected && bits != vnni::getVectorBitWidth(expected))) {
+      InFlightDiagnostic diag = f.error(call->getArg(i));
+      diag << "argument " << i + 1 << " of intrinsic '" << name
+           << "' must be ";
+      if (expected)
+        diag << "of type " << expected;
+      else
+        diag << "an intrinsic vector";
+      diag << ", got " << type;
+      return failure();
+    }
+    // Same width, the other kind (`(__v16sf)(__m512i)x` in a macro form).
+    if (expected && type != expected)
+      return Value(vnni::CastOp::create(b, l, expected, *v));
+    return v;
+  }
+
+  /// An integer constant argument (an immediate or a mask).
+  std::optional<int64_t> constant(unsigned i) {
+    clang::Expr::EvalResult result;
+    if (!call->getArg(i)->EvaluateAsInt(result, f.getModule().getAST()))
+      return std::nullopt;
+    return result.Val.getInt().getSExtValue();
+  }
+
+  /// The buffer and indices of a pointer argument, looked through the casts
+  /// to `void *` or to a vector pointer (`(const __m512i *)(a + k)`).
+  FailureOr<std::pair<Value, SmallVector<Value>>> address(unsigned i,
+                                                          Type vector) {
+    const clang::Expr *arg = call->getArg(i);
+    while (true) {
+      arg = arg->IgnoreParens();
+      const auto *c = dyn_cast<clang::CastExpr>(arg);
+      if (!c || !c->getType()->isPointerType() ||
+          !c->getSubExpr()->getType()->isPointerType() ||
+          (c->getCastKind() != clang::CK_BitCast &&
+           c->getCastKind() != clang::CK_NoOp))
+        break;
+      arg = c->getSubExpr();
+    }
+    FailureOr<Pointer> p = f.emitPointer(arg);
+    if (failed(p))
+      return failure();
+    auto memref = cast<MemRefType>(p->base.getType());
+    Type elem = memref.getElementType();
+    bool fits = vnni::isFloatVector(vector)
+                    ? elem.isF32()
+                    : llvm::any_of(ArrayRef<unsigned>{8, 16, 32, 64},
+                                   [&](unsigned w) {
+                                     return elem.isSignlessInteger(w);
+                                   });
+    if (!fits)
+      return error() << "cannot access a buffer of " << elem << " (needs "
+                     << (vnni::isFloatVector(vector)
+                             ? "f32"
+                             : "i8, i16, i32 or i64")
+                     << " elements)",
+             failure();
+    if (memref.getRank() != 1 || !memref.getLayout().isIdentity())
+      return error() << "needs a pointer into a one-dimensional buffer, got "
+                     << memref,
+             failure();
+    return std::make_pair(p->base, SmallVector<Value>{p->offset});
+  }
+};
+} // namespace
+
+/// The vnni type of an intrinsic name prefix and vector suffix: `_mm512`
+/// and an `si`/`epi` suffix give `!vnni.m512i`, a `ps` suffix `!vnni.m512`.
+static Type getVectorType(unsigned bits, bool isFloat, MLIRContext *ctx) {
+  switch (bits) {
+  case 512:
+    return isFloat ? Type(vnni::M512Type::get(ctx))
+                   : Type(vnni::M512iType::get(ctx));
+  case 256:
+    return isFloat ? Type(vnni::M256Type::get(ctx))
+                   : Type(vnni::M256iType::get(ctx));
+  default:
+    return isFloat ? Type(vnni::M128Type::get(ctx))
+                   : Type(vnni::M128iType::get(ctx));
+  }
+}
+
+static std::optional<vnni::Lane> parseLane(StringRef s) {
+  return llvm::StringSwitch<std::optional<vnni::Lane>>(s)
+      .Case("epi8", vnni::Lane::epi8)
+      .Case("epi16", vnni::Lane::epi16)
+      .Case("epi32", vnni::Lane::epi32)
+      .Case("epi64", vnni::Lane::epi64)
+      .Case("ps", vnni::Lane::ps)
+      .Default(std::nullopt);
+}
+
+/// The intrinsic the user wrote for a call: the callee, or for a builtin
+/// expanded from a macro (`_mm256_dpbusd_epi32(...)` is
+/// `__builtin_ia32_vpdpbusd256(...)`), the outermost `_mm*` macro name.
+static std::string getWrittenName(FunctionImporter &f,
+                                  const clang::CallExpr *call,
+                                  StringRef callee) {
+  clang::ASTContext &ast = f.getModule().getAST();
+  const clang::SourceManager &sm = ast.getSourceManager();
+  std::string written = callee.str();
+  clang::SourceLocation loc = call->getBeginLoc();
+  while (loc.isMacroID()) {
+    StringRef macro =
+        clang::Lexer::getImmediateMacroName(loc, sm, ast.getLangOpts());
+    if (macro.starts_with("_mm"))
+      written = macro.str();
+    loc = sm.getImmediateMacroCallerLoc(loc);
+  }
+  return written;
+}
+
+/// The function declaration whose body holds `s`.
+static const clang::FunctionDecl *
+getEnclosingFunction(clang::ASTContext &ast, const clang::Stmt *s) {
+  clang::DynTypedNodeList parents = ast.getParents(*s);
+  while (!parents.empty()) {
+    const clang::DynTypedNode &node = parents[0];
+    if (const auto *fd = node.get<clang::FunctionDecl>())
+      return fd;
+    if (const auto *st = node.get<clang::Stmt>())
+      parents = ast.getParents(*st);
+    else if (const auto *d = node.get<clang::Decl>())
+      parents = ast.getParents(*d);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// Sets `vnni.target_features` on the function being imported: the AVX-512
+/// features Clang enables for it, `avx512f` first.
+static void setTargetFeatures(FunctionImporter &f,
+                              const clang::CallExpr *call) {
+  Region *region = f.builder().getBlock()->getParent();
+  auto func = region->getParentOfType<func::FuncOp>();
+  if (!func)
+    return;
+  StringRef attrName = vnni::VnniDialect::kTargetFeaturesAttrName;
+  if (func->hasAttr(attrName))
+    return;
+  clang::ASTContext &ast = f.getModule().getAST();
+  llvm::StringMap<bool> featureMap;
+  if (const clang::FunctionDecl *fd = getEnclosingFunction(ast, call))
+    ast.getFunctionFeatureMap(featureMap, clang::GlobalDecl(fd));
+  else
+    featureMap = ast.getTargetInfo().getTargetOpts().FeatureMap;
+  SmallVector<std::string> features;
+  for (const auto &entry : featureMap)
+    if (entry.getValue() && entry.getKey().starts_with("avx512") &&
+        entry.getKey() != "avx512f")
+      features.push_back(entry.getKey().str());
+  llvm::sort(features);
+  features.insert(features.begin(), "avx512f");
+  func->setAttr(attrName,
+                StringAttr::get(func.getContext(), llvm::join(features, ",")));
+}
+
+//===----------------------------------------------------------------------===//
+// Intrinsics
+//===----------------------------------------------------------------------===//
+
+/// One intrinsic call; std::nullopt when the dialect does not model it.
+static std::optional<FailureOr<ExprValue>>
+emitIntrinsic(IntrinsicEmitter &e, StringRef callee) {
+  OpBuilder &b = e.b;
+  Location l = e.l;
+  MLIRContext *ctx = e.ctx;
+  auto scalar = [](Value v) { return FailureOr<ExprValue>(ExprValue::ofScalar(v)); };
+
+  // Builtins behind macro intrinsics.
+  if (callee.consume_front("__builtin_ia32_")) {
+    // Dot products: vpdpbusd256 and friends (the 512-bit forms are
+    // functions, matched by name below).
+    if (callee.consume_front("vp")) {
+      std::optional<vnni::DotKind> kind;
+      for (vnni::DotKind k : {vnni::DotKind::dpbusd, vnni::DotKind::dpbusds,
+                              vnni::DotKind::dpwssd, vnni::DotKind::dpwssds})
+        if (callee == (vnni::stringifyDotKind(k) + "128").str() ||
+            callee == (vnni::stringifyDotKind(k) + "256").str() ||
+            callee == (vnni::stringifyDotKind(k) + "512").str())
+          kind = k;
+      if (!kind)
+        return std::nullopt;
+      Type type = e.resultType();
+      if (!type)
+        return std::nullopt;
+      FailureOr<Value> acc = e.vector(0, type), x = e.vector(1, type),
+                       y = e.vector(2, type);
+      if (failed(acc) || failed(x) || failed(y))
+        return FailureOr<ExprValue>(failure());
+      return scalar(vnni::DpOp::create(
+          b, l, type, vnni::DotKindAttr::get(ctx, *kind), *acc, *x, *y));
+    }
+    // Extracts, unmasked only (the mask is all ones).
+    std::optional<Type> source;
+    if (callee == "extracti32x4_mask" || callee == "extracti64x4_mask")
+      source = vnni::M512iType::get(ctx);
+    else if (callee == "extracti32x4_256_mask")
+      source = vnni::M256iType::get(ctx);
+    if (!source)
+      return std::nullopt;
+    Type type = e.resultType();
+    std::optional<int64_t> mask = e.constant(3), index = e.constant(1);
+    if (!type || !mask || !index || (*mask & 0xff) != 0xff)
+      return std::nullopt; // the mask_/maskz_ forms
+    FailureOr<Value> v = e.vector(0, *source);
+    if (failed(v))
+      return FailureOr<ExprValue>(failure());
+    int64_t parts = vnni::getVectorBitWidth(*source) /
+                    vnni::getVectorBitWidth(type);
+    // The instruction reads the immediate's low bits only.
+    return scalar(vnni::ExtractOp::create(
+        b, l, type, *v, b.getI32IntegerAttr(*index & (parts - 1))));
+  }
+
+  // _mm512_..., _mm256_..., _mm_...: the width, then the operation.
+  unsigned bits;
+  if (callee.consume_front("_mm512_"))
+    bits = 512;
+  else if (callee.consume_front("_mm256_"))
+    bits = 256;
+  else if (callee.consume_front("_mm_"))
+    bits = 128;
+  else
+    return std::nullopt;
+  std::string widthSuffix = bits == 128 ? "si128" : "si" + std::to_string(bits);
+  Type intType = getVectorType(bits, false, ctx);
+  Type floatType = getVectorType(bits, true, ctx);
+
+  // Dot products.
+  for (vnni::DotKind k : {vnni::DotKind::dpbusd, vnni::DotKind::dpbusds,
+                          vnni::DotKind::dpwssd, vnni::DotKind::dpwssds}) {
+    if (callee != (vnni::stringifyDotKind(k) + "_epi32").str())
+      continue;
+    FailureOr<Value> acc = e.vector(0, intType), x = e.vector(1, intType),
+                     y = e.vector(2, intType);
+    if (failed(acc) || failed(x) || failed(y))
+      return FailureOr<ExprValue>(failure());
+    return scalar(vnni::DpOp::create(
+        b, l, intType, vnni::DotKindAttr::get(ctx, k), *acc, *x, *y));
+  }
+
+  // Loads and stores: load[u]_si512, load[u]_ps, and the unmasked
+  // load[u]_epi32/epi64 (AVX-512F/VL), loadu_epi8/epi16 (AVX-512BW) forms
+  // that move the same bytes.
+  auto parseAccess = [&](StringRef verb, bool &aligned, bool &isFloat) {
+    StringRef rest = callee;
+    if (!rest.consume_front(verb))
+      return false;
+    aligned = !rest.consume_front("u");
+    if (!rest.consume_front("_"))
+      return false;
+    isFloat = rest == "ps";
+    if (isFloat || rest == widthSuffix)
+      return true;
+    if (bits == 128 && !aligned && (rest == "si16" || rest == "si32" ||
+                                    rest == "si64"))
+      return false; // _mm_loadu_si32: a partial load
+    if (rest == "epi32" || rest == "epi64")
+      return true;
+    return !aligned && (rest == "epi8" || rest == "epi16");
+  };
+  bool aligned = false, isFloat = false;
+  if (parseAccess("load", aligned, isFloat)) {
+    Type type = isFloat ? floatType : intType;
+    auto addr = e.address(0, type);
+    if (failed(addr))
+      return FailureOr<ExprValue>(failure());
+    return scalar(vnni::LoadOp::create(b, l, type, addr->first, addr->second,
+                                         aligned ? b.getUnitAttr()
+                                                 : UnitAttr()));
+  }
+  if (parseAccess("store", aligned, isFloat)) {
+    Type type = isFloat ? floatType : intType;
+    auto addr = e.address(0, type);
+    if (failed(addr))
+      return FailureOr<ExprValue>(failure());
+    FailureOr<Value> v = e.vector(1, type);
+    if (failed(v))
+      return FailureOr<ExprValue>(failure());
+    vnni::StoreOp::create(b, l, *v, addr->first, addr->second,
+                            aligned ? b.getUnitAttr() : UnitAttr());
+    return FailureOr<ExprValue>(ExprValue());
+  }
+
+  // Constants.
+  if (callee == "setzero_" + widthSuffix || callee == "setzero_ps" ||
+      (bits == 512 && callee == "setzero_epi32"))
+    return scalar(vnni::SetZeroOp::create(
+        b, l, callee == "setzero_ps" ? floatType : intType));
+  if (callee.starts_with("set1_")) {
+    StringRef suffix = callee.drop_front(5);
+    if (bits != 512 && suffix == "epi64x")
+      suffix = "epi64"; // _mm256_set1_epi64x
+    else if (bits != 512 && suffix == "epi64")
+      return std::nullopt; // _mm_set1_epi64 takes an __m64
+    std::optional<vnni::Lane> lane = parseLane(suffix);
+    if (!lane)
+      return std::nullopt;
+    FailureOr<Value> v = e.f.emitScalar(e.call->getArg(0));
+    if (failed(v))
+      return FailureOr<ExprValue>(failure());
+    return scalar(vnni::Set1Op::create(
+        b, l, *lane == vnni::Lane::ps ? floatType : intType,
+        vnni::LaneAttr::get(ctx, *lane), *v));
+  }
+
+  // Lane-wise binary arithmetic: add/sub/mullo/mul/max/min.
+  {
+    auto [op, suffix] = callee.rsplit('_');
+    std::optional<vnni::Lane> lane = parseLane(suffix);
+    std::optional<vnni::BinaryKind> kind =
+        llvm::StringSwitch<std::optional<vnni::BinaryKind>>(op)
+            .Case("add", vnni::BinaryKind::add)
+            .Case("sub", vnni::BinaryKind::sub)
+            .Case("mullo", vnni::BinaryKind::mullo)
+            .Case("mul", vnni::BinaryKind::mul)
+            .Case("max", vnni::BinaryKind::max)
+            .Case("min", vnni::BinaryKind::min)
+            .Default(std::nullopt);
+    if (lane && kind && !suffix.empty()) {
+      bool isPs = *lane == vnni::Lane::ps;
+      // _mm512_mul_epi32 (widening) and mullo_epi8 do not exist in the op.
+      if ((*kind == vnni::BinaryKind::mul && !isPs) ||
+          (*kind == vnni::BinaryKind::mullo &&
+           (isPs || *lane == vnni::Lane::epi8)))
+        return std::nullopt;
+      Type type = isPs ? floatType : intType;
+      FailureOr<Value> x = e.vector(0, type), y = e.vector(1, type);
+      if (failed(x) || failed(y))
+        return FailureOr<ExprValue>(failure());
+      return scalar(vnni::BinaryOp::create(
+          b, l, type, vnni::BinaryKindAttr::get(ctx, *kind),
+          vnni::LaneAttr::get(ctx, *lane), *x, *y));
+    }
+  }
+  if (callee == "fmadd_ps") {
+    FailureOr<Value> x = e.vector(0, floatType), y = e.vector(1, floatType),
+                     z = e.vector(2, floatType);
+    if (failed(x) || failed(y) || failed(z))
+      return FailureOr<ExprValue>(failure());
+    return scalar(vnni::FmaddOp::create(b, l, floatType, *x, *y, *z));
+  }
+
+  // Horizontal reductions (512-bit only).
+  if (bits == 512 && callee.starts_with("reduce_")) {
+    auto [op, suffix] = callee.drop_front(7).rsplit('_');
+    std::optional<vnni::Lane> lane = parseLane(suffix);
+    std::optional<vnni::ReduceKind> kind =
+        llvm::StringSwitch<std::optional<vnni::ReduceKind>>(op)
+            .Case("add", vnni::ReduceKind::add)
+            .Case("mul", vnni::ReduceKind::mul)
+            .Case("max", vnni::ReduceKind::max)
+            .Case("min", vnni::ReduceKind::min)
+            .Default(std::nullopt);
+    if (!lane || !kind || *lane == vnni::Lane::epi8 ||
+        *lane == vnni::Lane::epi16)
+      return std::nullopt;
+    Type type = *lane == vnni::Lane::ps ? floatType : intType;
+    FailureOr<Value> v = e.vector(0, type);
+    if (failed(v))
+      return FailureOr<ExprValue>(failure());
+    Type result = e.f.convertType(e.call->getType(), e.call);
+    if (!result)
+      return FailureOr<ExprValue>(failure());
+    return scalar(vnni::ReduceOp::create(
+        b, l, result, vnni::ReduceKindAttr::get(ctx, *kind),
+        vnni::LaneAttr::get(ctx, *lane), *v));
+  }
+
+  // Conversions.
+  if (std::optional<vnni::CvtKind> kind = vnni::symbolizeCvtKind(callee)) {
+    Type result = e.resultType();
+    if (!result)
+      return std::nullopt;
+    Type source;
+    switch (*kind) {
+    case vnni::CvtKind::cvtepi32_ps:
+      source = intType;
+      break;
+    case vnni::CvtKind::cvtps_epi32:
+    case vnni::CvtKind::cvttps_epi32:
+      source = floatType;
+      break;
+    case vnni::CvtKind::cvtepi8_epi32:
+    case vnni::CvtKind::cvtepu8_epi32:
+      source = vnni::M128iType::get(ctx);
+      break;
+    case vnni::CvtKind::cvtepi16_epi32:
+    case vnni::CvtKind::cvtepu16_epi32:
+      source = getVectorType(std::max(128u, bits / 2), false, ctx);
+      break;
+    }
+    FailureOr<Value> v = e.vector(0, source);
+    if (failed(v))
+      return FailureOr<ExprValue>(failure());
+    return scalar(vnni::CvtOp::create(
+        b, l, result, vnni::CvtKindAttr::get(ctx, *kind), *v));
+  }
+
+  // Casts that keep or truncate the bits (widening casts leave the upper
+  // bits undefined and are not modelled).
+  if (callee.starts_with("cast")) {
+    static constexpr StringLiteral kCasts[] = {
+        "castps_si512",    "castsi512_ps",    "castps_si256",
+        "castsi256_ps",    "castps_si128",    "castsi128_ps",
+        "castsi512_si256", "castsi512_si128", "castsi256_si128",
+        "castps512_ps256", "castps512_ps128", "castps256_ps128"};
+    if (!llvm::is_contained(kCasts, callee))
+      return std::nullopt;
+    Type result = e.resultType();
+    const clang::Expr *arg = e.call->getArg(0);
+    Type source =
+        getVnniTypeOfVector(arg->getType(), e.f.getModule().getAST(), ctx);
+    if (!result || !source)
+      return std::nullopt;
+    FailureOr<Value> v = e.vector(0, source);
+    if (failed(v))
+      return FailureOr<ExprValue>(failure());
+    return scalar(vnni::CastOp::create(b, l, result, *v));
+  }
   return std::nullopt;
 }
 
 std::optional<FailureOr<ExprValue>>
 xpiler::emitVnniBuiltin(FunctionImporter &f, const clang::CallExpr *call,
                         StringRef callee) {
-  return std::nullopt;
+  bool isIntrinsic =
+      callee.starts_with("_mm") || callee.starts_with("__builtin_ia32_");
+  if (!isIntrinsic)
+    return std::nullopt;
+  IntrinsicEmitter e(f, call, getWrittenName(f, call, callee));
+  std::optional<FailureOr<ExprValue>> r = emitIntrinsic(e, callee);
+  if (!r)
+    return FailureOr<ExprValue>(
+        (f.error(call) << "intrinsic '" << e.name
+                       << "' is not supported (the vnni dialect does not "
+                          "model it)",
+         failure()));
+  if (succeeded(*r))
+    setTargetFeatures(f, call);
+  return r;
 }
