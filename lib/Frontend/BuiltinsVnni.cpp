@@ -274,20 +274,16 @@ getEnclosingFunction(clang::ASTContext &ast, const clang::Stmt *s) {
   return nullptr;
 }
 
-/// Sets `vnni.target_features` on the function being imported: the AVX-512
-/// features Clang enables for it, `avx512f` first.
-static void setTargetFeatures(FunctionImporter &f,
-                              const clang::CallExpr *call) {
-  Region *region = f.builder().getBlock()->getParent();
-  auto func = region->getParentOfType<func::FuncOp>();
-  if (!func)
-    return;
-  StringRef attrName = vnni::VnniDialect::kTargetFeaturesAttrName;
-  if (func->hasAttr(attrName))
-    return;
-  clang::ASTContext &ast = f.getModule().getAST();
+namespace xpiler {
+/// The `vnni.target_features` of a function: the AVX-512 features Clang
+/// enables for it (command line and `__attribute__((target(...)))`),
+/// `avx512f` first, the others sorted. Without a declaration, the command
+/// line's. (Not declared in Importer.h yet: ModuleImporter::getFunction could
+/// set it on every imported function, not only those calling intrinsics.)
+std::string getVnniTargetFeatures(clang::ASTContext &ast,
+                                  const clang::FunctionDecl *fd) {
   llvm::StringMap<bool> featureMap;
-  if (const clang::FunctionDecl *fd = getEnclosingFunction(ast, call))
+  if (fd)
     ast.getFunctionFeatureMap(featureMap, clang::GlobalDecl(fd));
   else
     featureMap = ast.getTargetInfo().getTargetOpts().FeatureMap;
@@ -298,8 +294,25 @@ static void setTargetFeatures(FunctionImporter &f,
       features.push_back(entry.getKey().str());
   llvm::sort(features);
   features.insert(features.begin(), "avx512f");
+  return llvm::join(features, ",");
+}
+} // namespace xpiler
+
+/// Sets `vnni.target_features` on the function being imported, once.
+static void setTargetFeatures(FunctionImporter &f,
+                              const clang::CallExpr *call) {
+  Region *region = f.builder().getBlock()->getParent();
+  auto func = region->getParentOfType<func::FuncOp>();
+  if (!func)
+    return;
+  StringRef attrName = vnni::VnniDialect::kTargetFeaturesAttrName;
+  if (func->hasAttr(attrName))
+    return;
+  clang::ASTContext &ast = f.getModule().getAST();
   func->setAttr(attrName,
-                StringAttr::get(func.getContext(), llvm::join(features, ",")));
+                StringAttr::get(func.getContext(),
+                                xpiler::getVnniTargetFeatures(
+                                    ast, getEnclosingFunction(ast, call))));
 }
 
 //===----------------------------------------------------------------------===//
