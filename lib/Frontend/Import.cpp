@@ -159,6 +159,9 @@ static std::vector<std::string> getClangArgs(const ImportOptions &options,
   } else if (options.language == Language::Hip) {
     args.push_back("-include");
     args.push_back("hip/hip_runtime.h");
+  } else if (options.language == Language::Bang) {
+    args.push_back("-include");
+    args.push_back("bang.h");
   }
   args.push_back(fileName.str());
   return args;

@@ -209,6 +209,9 @@ FailureOr<ExprValue> FunctionImporter::emitDeclRef(const clang::DeclRefExpr *e) 
   const clang::ValueDecl *d = e->getDecl();
   Variable *var = lookup(d);
   if (!var) {
+    if (module.getOptions().language == Language::Bang)
+      if (auto r = emitBangBuiltinVariable(*this, e))
+        return *r;
     if (d->getName() == "warpSize" &&
         !module.getAST().getSourceManager().isWrittenInMainFile(
             module.getAST().getSourceManager().getExpansionLoc(

@@ -271,7 +271,8 @@ LogicalResult ModuleImporter::importAll() {
           } else if (const auto *v = dyn_cast<clang::VarDecl>(d)) {
             if (sm.isWrittenInMainFile(sm.getExpansionLoc(v->getLocation())) &&
                 !v->getType().isConstQualified() &&
-                !v->isConstexpr()) {
+                !v->isConstexpr() &&
+                !getBangArraySpace(v, getContext())) {
               emitError(loc(v->getLocation()))
                   << "global variable '" << v->getName()
                   << "' is not supported (only constants are)";

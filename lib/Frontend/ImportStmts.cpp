@@ -284,7 +284,8 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
   if (t->isPointerType())
     if (const auto *rd = t->getPointeeType()->getAsRecordDecl();
         rd && (rd->getName() == "CUstream_st" ||
-               rd->getName() == "ihipStream_t")) {
+               rd->getName() == "ihipStream_t" ||
+               rd->getName() == "cnrtQueue")) {
       vars[v] = Variable{Variable::Kind::Stream, {}, {}, {}};
       return success();
     }

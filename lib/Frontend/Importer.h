@@ -261,6 +261,10 @@ emitBangKernelLaunch(FunctionImporter &f, const clang::CUDAKernelCallExpr *e);
 /// ...), or std::nullopt for other types.
 std::optional<mlir::Type> convertVnniType(clang::QualType t,
                                           mlir::MLIRContext *context);
+/// BANG's task indices (`taskId`, `coreDim`, ...) and file-scope on-chip
+/// arrays referenced from a function; std::nullopt for other declarations.
+std::optional<mlir::FailureOr<ExprValue>>
+emitBangBuiltinVariable(FunctionImporter &f, const clang::DeclRefExpr *e);
 /// The memory space of a BANG array declaration (`__nram__`, `__wram__`,
 /// `__mlu_shared__`), or null for a plain local array.
 mlir::Attribute getBangArraySpace(const clang::VarDecl *v,
