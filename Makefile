@@ -28,6 +28,7 @@ check: build
 # Longer sweeps that do not fit `make check`'s 30 minutes (none yet beyond
 # check itself; later issues add corpus-wide translation sweeps here).
 check-full: check
+	bash scripts/fuzz-import.sh $(BUILD_DIR)
 
 demo: build
 	bash scripts/demo.sh $(BUILD_DIR)

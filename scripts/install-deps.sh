@@ -8,7 +8,7 @@ PACKAGES=(
   cmake ninja-build g++ make pkg-config
   # LLVM / MLIR / Clang 22.
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
-  clang-22 libclang-22-dev libclang-cpp22-dev
+  clang-22 libclang-22-dev libclang-cpp22-dev libclang-rt-22-dev
   # Libraries.
   libz3-dev libcurl4-openssl-dev nlohmann-json3-dev libgtest-dev libgmock-dev
   zlib1g-dev libzstd-dev libedit-dev libxml2-dev libffi-dev libcurl4-openssl-dev

@@ -48,3 +48,6 @@ try:
             config.available_features.add("avx512vnni")
 except OSError:
     pass
+# The importer fuzzer (test/fuzz), built when clang++-22 links -fsanitize=fuzzer.
+if os.path.exists(os.path.join(config.xpiler_tools_dir, "xpiler-import-fuzzer")):
+    config.available_features.add("libfuzzer")
