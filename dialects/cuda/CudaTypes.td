@@ -6,13 +6,15 @@
 include "cuda/CudaDialect.td"
 include "cuda/CudaAttributes.td"
 include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/BuiltinTypeInterfaces.td"
 
 class Cuda_Type<string name, string typeMnemonic, list<Trait> traits = []>
     : TypeDef<Cuda_Dialect, name, traits> {
   let mnemonic = typeMnemonic;
 }
 
-def Cuda_FragmentType : Cuda_Type<"Fragment", "fragment"> {
+def Cuda_FragmentType : Cuda_Type<"Fragment", "fragment",
+                                  [MemRefElementTypeInterface]> {
   let summary = "nvcuda::wmma::fragment<Use, m, n, k, T, Layout>";
   let description = [{
     A warp-wide tile of a tensor-core matrix multiply-accumulate, distributed
@@ -21,6 +23,8 @@ def Cuda_FragmentType : Cuda_Type<"Fragment", "fragment"> {
     `matrix_b`, `accumulator`), the shape `m`x`n`x`k`, the element type and,
     for `matrix_a`/`matrix_b`, the layout (`row_major`/`col_major`);
     accumulators have no layout (it is printed omitted; `none` is accepted).
+    Fragments can be memref elements: a C array of fragments or a fragment
+    variable is a `memref` of them.
 
     Element types: `__half` is `f16`, `__nv_bfloat16` `bf16`,
     `signed char`/`unsigned char` are `si8`/`ui8` (signedness matters to the

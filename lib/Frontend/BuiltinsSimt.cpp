@@ -33,6 +33,8 @@ static bool isSimt(FunctionImporter &f) {
 /// Whether `d` is declared by xpiler's shipped headers (a built-in), not by
 /// the user.
 static bool isBuiltinDecl(FunctionImporter &f, const clang::Decl *d) {
+  if (const auto *fd = dyn_cast<clang::FunctionDecl>(d); fd && fd->getBuiltinID())
+    return true;
   const clang::SourceManager &sm = f.getModule().getAST().getSourceManager();
   return !sm.isWrittenInMainFile(sm.getExpansionLoc(d->getLocation()));
 }
@@ -113,6 +115,10 @@ static FailureOr<ExprValue> emitRuntimeCall(FunctionImporter &f,
     if (!slot || slot->kind != Variable::Kind::Pointer)
       return f.error(call) << "the first argument must be the address of a "
                               "local pointer variable",
+             failure();
+    if (f.isInControlFlow())
+      return f.error(call) << "allocating a buffer conditionally or in a loop "
+                              "is not supported (allocate it unconditionally)",
              failure();
     FailureOr<Value> bytes = f.emitIndex(call->getArg(1));
     if (failed(bytes))
@@ -370,6 +376,31 @@ xpiler::emitSimtBuiltin(FunctionImporter &f, const clang::CallExpr *call,
   }
   if (callee.starts_with("__shfl"))
     return emitShuffle(f, call, callee);
+  if (hip && callee.consume_front("__builtin_amdgcn_mfma_")) {
+    std::optional<hip::MfmaKind> kind = hip::symbolizeMfmaKind(callee);
+    if (!kind || call->getNumArgs() != 6)
+      return FailureOr<ExprValue>(f.error(call) << "mfma builtin '" << callee
+                                                << "' is not supported");
+    SmallVector<Value> operands;
+    for (unsigned i = 0; i < 3; ++i) {
+      FailureOr<Value> v = f.emitScalar(call->getArg(i));
+      if (failed(v))
+        return FailureOr<ExprValue>(failure());
+      operands.push_back(*v);
+    }
+    SmallVector<int32_t> immediates;
+    for (unsigned i = 3; i < 6; ++i) {
+      std::optional<llvm::APSInt> imm =
+          call->getArg(i)->getIntegerConstantExpr(f.getModule().getAST());
+      if (!imm)
+        return FailureOr<ExprValue>(
+            f.error(call->getArg(i)) << "mfma immediates must be constants");
+      immediates.push_back(imm->getExtValue());
+    }
+    return FailureOr<ExprValue>(ExprValue::ofScalar(b.create<hip::MfmaOp>(
+        l, operands[2].getType(), *kind, operands[0], operands[1],
+        operands[2], immediates[0], immediates[1], immediates[2])));
+  }
   if (callee.starts_with("atomic"))
     return emitAtomic(f, call, callee.drop_front(strlen("atomic")));
   if (callee == "__ballot_sync" || callee == "__any_sync" ||

@@ -265,6 +265,29 @@ FailureOr<ExprValue> FunctionImporter::emitDeclRef(const clang::DeclRefExpr *e) 
 FailureOr<LValue> FunctionImporter::emitElementAddress(const clang::Expr *e) {
   e = e->IgnoreParens();
   Location l = loc(e);
+  // v[i] on a vector: a lane of wherever the vector is stored.
+  if (const auto *as = dyn_cast<clang::ArraySubscriptExpr>(e);
+      as && as->getBase()->IgnoreParenImpCasts()->getType()->isVectorType()) {
+    const clang::Expr *base = as->getBase()->IgnoreParenImpCasts();
+    FailureOr<LValue> where = failure();
+    if (const auto *dr = dyn_cast<clang::DeclRefExpr>(base)) {
+      Variable *var = lookup(dr->getDecl());
+      if (!var || var->kind != Variable::Kind::Scalar)
+        return error(e) << "vector '" << dr->getDecl()->getName()
+                        << "' is not a local variable",
+               failure();
+      where = LValue{var->slot, {}, {}};
+    } else {
+      where = emitElementAddress(base);
+    }
+    if (failed(where))
+      return failure();
+    FailureOr<Value> lane = emitIndex(as->getIdx());
+    if (failed(lane))
+      return failure();
+    where->lane = *lane;
+    return where;
+  }
   // Multi-dimensional subscripts of a local array: a[i][j].
   SmallVector<const clang::Expr *> subscripts;
   const clang::Expr *base = e;
@@ -314,10 +337,17 @@ FailureOr<LValue> FunctionImporter::emitElementAddress(const clang::Expr *e) {
 }
 
 Value FunctionImporter::load(const LValue &lv, Location l) {
-  return b.create<memref::LoadOp>(l, lv.memref, lv.indices);
+  Value element = b.create<memref::LoadOp>(l, lv.memref, lv.indices);
+  if (!lv.lane)
+    return element;
+  return b.create<vector::ExtractOp>(l, element, ArrayRef<OpFoldResult>{lv.lane});
 }
 
 LogicalResult FunctionImporter::store(const LValue &lv, Value v, Location l) {
+  if (lv.lane) {
+    Value vec = b.create<memref::LoadOp>(l, lv.memref, lv.indices);
+    v = b.create<vector::InsertOp>(l, v, vec, ArrayRef<OpFoldResult>{lv.lane});
+  }
   b.create<memref::StoreOp>(l, v, lv.memref, lv.indices);
   return success();
 }
@@ -369,7 +399,21 @@ FailureOr<ExprValue> FunctionImporter::emitCast(const clang::CastExpr *e) {
                       << "' reinterprets memory, which is not supported",
              failure();
     }
-    return error(e) << "bit cast is not supported", failure();
+    // Vector casts the intrinsic macros wrap their builtins in
+    // (`(__m256i)__builtin_ia32_...`): a no-op when the value already has
+    // the target type.
+    if (e->getType()->isVectorType() && sub->getType()->isVectorType()) {
+      FailureOr<ExprValue> v = emitExpr(sub);
+      if (failed(v))
+        return failure();
+      if (v->kind == ExprValue::Kind::Scalar &&
+          v->scalar.getType() == convertType(e->getType(), e))
+        return v;
+    }
+    return error(e) << "bit cast from '" << sub->getType().getAsString()
+                    << "' to '" << e->getType().getAsString()
+                    << "' is not supported",
+           failure();
   }
   case clang::CK_IntegralCast:
   case clang::CK_IntegralToFloating:
@@ -540,7 +584,9 @@ FailureOr<ExprValue> FunctionImporter::emitLogical(const clang::BinaryOperator *
     b.create<cf::CondBranchOp>(l, cond, trueDest, ValueRange{shortValue},
                                falseDest, ValueRange{});
   setBlock(rhsBlock);
+  ++controlDepth;
   FailureOr<Value> r = emitScalar(e->getRHS());
+  --controlDepth;
   if (failed(r))
     return failure();
   Value rv = castScalar(*r, e->getRHS()->getType(), module.getAST().BoolTy, l);
@@ -840,6 +886,7 @@ FailureOr<ExprValue> FunctionImporter::emitCall(const clang::CallExpr *e) {
   std::string name = callee->getQualifiedNameAsString();
   const clang::SourceManager &sm = module.getAST().getSourceManager();
   bool userFunction =
+      !callee->getBuiltinID() &&
       sm.isWrittenInMainFile(sm.getExpansionLoc(callee->getLocation()));
   if (!userFunction) {
     Language language = module.getOptions().language;
@@ -848,6 +895,9 @@ FailureOr<ExprValue> FunctionImporter::emitCall(const clang::CallExpr *e) {
         return *r;
     if (language == Language::Bang)
       if (auto r = emitBangBuiltin(*this, e, name))
+        return *r;
+    if (language == Language::Cuda)
+      if (auto r = emitWmmaBuiltin(*this, e, name))
         return *r;
     if (auto r = emitSimtBuiltin(*this, e, name))
       return *r;

@@ -67,6 +67,9 @@ FailureOr<Type> ModuleImporter::convertType(clang::QualType t,
   if (options.language == Language::Vnni)
     if (std::optional<Type> v = convertVnniType(t, ctx))
       return *v;
+  if (options.language == Language::Cuda)
+    if (std::optional<Type> v = convertWmmaType(t, ctx))
+      return *v;
   t = t.getCanonicalType().getUnqualifiedType();
   if (const auto *bt = t->getAs<clang::BuiltinType>()) {
     switch (bt->getKind()) {
@@ -180,6 +183,9 @@ ModuleImporter::getFunction(const clang::FunctionDecl *f) {
     kernelAttr = "bang.kernel";
     deviceAttr = "bang.func";
   }
+  if (options.language == Language::Vnni)
+    func->setAttr("vnni.target_features",
+                  b.getStringAttr(getVnniTargetFeatures(ast, def)));
   if (side == FunctionSide::Kernel && !kernelAttr.empty())
     func->setAttr(kernelAttr, b.getUnitAttr());
   if (side == FunctionSide::Device && !deviceAttr.empty())

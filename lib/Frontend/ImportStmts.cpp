@@ -12,11 +12,13 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/StmtOpenMP.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "xpiler/Dialect/Bang/Bang.h"
 #include "xpiler/Dialect/Cuda/Cuda.h"
 #include "xpiler/Dialect/Hip/Hip.h"
@@ -289,6 +291,16 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
       vars[v] = Variable{Variable::Kind::Stream, {}, {}, {}};
       return success();
     }
+  // Fragments (and arrays of them, handled with arrays below) live in
+  // memref slots.
+  if (module.getOptions().language == Language::Cuda)
+    if (std::optional<Type> frag = convertWmmaType(t, b.getContext())) {
+      OpBuilder::InsertionGuard guard(b);
+      setInsertionPointToAllocas();
+      Value slot = b.create<memref::AllocaOp>(l, MemRefType::get({}, *frag));
+      vars[v] = Variable{Variable::Kind::Scalar, slot, {}, {}};
+      return success();
+    }
   // dim3 locals: an immutable triple.
   if (const auto *rd = t->getAsCXXRecordDecl()) {
     if (rd->getName() == "dim3" && v->getInit()) {
@@ -341,7 +353,8 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
       array = b.create<memref::AllocaOp>(l, memrefType);
     }
     vars[v] = Variable{Variable::Kind::Array, array, {}, {}};
-    if (v->getInit()) {
+    // Arrays of fragments are default-constructed: nothing to store.
+    if (v->getInit() && !isa<clang::CXXConstructExpr>(v->getInit())) {
       if (shared)
         return error(v) << "a __shared__ array cannot have an initializer";
       return emitArrayInit(v, array);
@@ -356,7 +369,13 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
       var.slot = b.create<memref::AllocaOp>(l, MemRefType::get({}, b.getIndexType()));
     }
     vars[v] = var;
-    if (const clang::Expr *init = v->getInit()) {
+    const clang::Expr *init = v->getInit();
+    // `T *p = nullptr;` declares a pointer that a later cudaMalloc/hipMalloc
+    // defines.
+    if (init && init->isNullPointerConstant(
+                    module.getAST(), clang::Expr::NPC_ValueDependentIsNotNull))
+      init = nullptr;
+    if (init) {
       FailureOr<Pointer> p = emitPointer(init);
       if (failed(p))
         return failure();
@@ -368,10 +387,7 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
   if (failed(typeOr))
     return failure();
   Type type = *typeOr;
-  if (isa<VectorType>(type) && v->getInit() &&
-      isa<clang::InitListExpr>(v->getInit()->IgnoreImplicit()))
-    return error(v) << "braced initialization of vector variables is not "
-                       "supported yet";
+
   Variable var{Variable::Kind::Scalar, {}, {}, {}};
   {
     OpBuilder::InsertionGuard guard(b);
@@ -379,6 +395,21 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
     var.slot = b.create<memref::AllocaOp>(l, MemRefType::get({}, type));
   }
   vars[v] = var;
+  if (auto vectorType = dyn_cast<VectorType>(type);
+      vectorType && v->getInit() &&
+      isa<clang::InitListExpr>(v->getInit()->IgnoreImplicit())) {
+    // `v = {}` / `v = {a, b}`: the listed lanes, zeros after them.
+    const auto *list = cast<clang::InitListExpr>(v->getInit()->IgnoreImplicit());
+    Value vec = b.create<arith::ConstantOp>(l, b.getZeroAttr(vectorType));
+    for (unsigned i = 0; i < list->getNumInits(); ++i) {
+      FailureOr<Value> lane = emitScalar(list->getInit(i));
+      if (failed(lane))
+        return failure();
+      vec = b.create<vector::InsertOp>(l, *lane, vec, int64_t(i));
+    }
+    b.create<memref::StoreOp>(l, vec, var.slot);
+    return success();
+  }
   if (const clang::Expr *init = v->getInit()) {
     FailureOr<Value> value = emitScalar(init);
     if (failed(value))
@@ -475,6 +506,8 @@ LogicalResult FunctionImporter::emitIf(const clang::IfStmt *s) {
   Block *elseBlock = s->getElse() ? newBlock() : join;
   if (failed(emitBranchCondition(s->getCond(), thenBlock, elseBlock)))
     return failure();
+  ++controlDepth;
+  auto restore = llvm::make_scope_exit([&] { --controlDepth; });
   setBlock(thenBlock);
   if (failed(emitStmt(s->getThen())))
     return failure();
@@ -513,6 +546,12 @@ LogicalResult FunctionImporter::emitLoop(const clang::Stmt *init,
   }
   setBlock(bodyBlock);
   loops.push_back({exit, latch});
+  // A do-while body runs at least once and dominates what follows the loop
+  // (`do { CHECK(cudaMalloc(...)); } while (0)` defines its buffer for good).
+  unsigned depthIncrement = testFirst ? 1 : 0;
+  controlDepth += depthIncrement;
+  auto restore =
+      llvm::make_scope_exit([&] { controlDepth -= depthIncrement; });
   LogicalResult r = emitStmt(loopBody);
   loops.pop_back();
   if (failed(r))

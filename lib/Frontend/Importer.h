@@ -15,7 +15,9 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/GlobalDecl.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/TargetInfo.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -92,10 +94,12 @@ struct Variable {
   mlir::Value offset; // Pointer without a slot: its fixed offset
 };
 
-/// An assignable location: one element of a memref.
+/// An assignable location: one element of a memref, or one lane of a
+/// vector stored there (`v[i]` on an `__attribute__((vector_size))` value).
 struct LValue {
   mlir::Value memref;
   llvm::SmallVector<mlir::Value> indices;
+  mlir::Value lane; // index; null when the element itself is assigned
 };
 
 class ModuleImporter;
@@ -127,6 +131,10 @@ public:
   mlir::InFlightDiagnostic error(const clang::Decl *d);
   Variable *lookup(const clang::ValueDecl *d);
   FunctionSide getSide() const { return side; }
+  /// Whether code being emitted runs conditionally or repeatedly (inside an
+  /// if, a loop or a short-circuit operand): buffers must not be defined
+  /// there, since later code would not be dominated by them.
+  bool isInControlFlow() const { return controlDepth != 0; }
   ModuleImporter &getModule() { return module; }
   mlir::Type convertType(clang::QualType t, const clang::Stmt *where);
 
@@ -194,6 +202,7 @@ private:
     mlir::Block *breakTo, *continueTo;
   };
   llvm::SmallVector<LoopTargets> loops;
+  unsigned controlDepth = 0;
 };
 
 class ModuleImporter {
@@ -261,6 +270,10 @@ emitBangKernelLaunch(FunctionImporter &f, const clang::CUDAKernelCallExpr *e);
 /// ...), or std::nullopt for other types.
 std::optional<mlir::Type> convertVnniType(clang::QualType t,
                                           mlir::MLIRContext *context);
+/// The `vnni.target_features` of a function (the AVX-512 features Clang
+/// enables for it).
+std::string getVnniTargetFeatures(clang::ASTContext &ast,
+                                  const clang::FunctionDecl *fd);
 /// BANG's task indices (`taskId`, `coreDim`, ...) and file-scope on-chip
 /// arrays referenced from a function; std::nullopt for other declarations.
 std::optional<mlir::FailureOr<ExprValue>>
@@ -269,6 +282,13 @@ emitBangBuiltinVariable(FunctionImporter &f, const clang::DeclRefExpr *e);
 /// `__mlu_shared__`), or null for a plain local array.
 mlir::Attribute getBangArraySpace(const clang::VarDecl *v,
                                   mlir::MLIRContext *context);
+
+/// nvcuda::wmma (BuiltinsWmma.cpp): the fragment type, and the calls.
+std::optional<mlir::Type> convertWmmaType(clang::QualType t,
+                                          mlir::MLIRContext *context);
+std::optional<mlir::FailureOr<ExprValue>>
+emitWmmaBuiltin(FunctionImporter &f, const clang::CallExpr *call,
+                llvm::StringRef callee);
 
 /// `threadIdx.x` and friends; std::nullopt when `e` is not one.
 std::optional<mlir::FailureOr<ExprValue>>

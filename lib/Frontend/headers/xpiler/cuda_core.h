@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 
 #define __global__ __attribute__((global))
 #define __device__ __attribute__((device))
