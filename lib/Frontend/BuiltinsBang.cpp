@@ -144,76 +144,6 @@ Result xpiler::emitBangBuiltinVariable(FunctionImporter &f,
 // Operands
 //===----------------------------------------------------------------------===//
 
-/// The memref from pointer `p` on: the buffer itself at offset 0, else a
-/// subview from the offset to the buffer's end.
-static FailureOr<Value> makeView(FunctionImporter &f, const Pointer &p,
-                                 const clang::Expr *where) {
-  if (std::optional<int64_t> off = getConstantIntValue(p.offset);
-      off && *off == 0)
-    return p.base;
-  // Pointer bases are 1-D: arrays decay only when one-dimensional.
-  auto type = cast<MemRefType>(p.base.getType());
-  OpBuilder &b = f.builder();
-  Location l = f.loc(where);
-  Value extent = type.isDynamicDim(0)
-                     ? b.create<memref::DimOp>(l, p.base, 0).getResult()
-                     : f.constantIndex(type.getDimSize(0), l);
-  Value size = b.create<arith::SubIOp>(l, extent, p.offset);
-  return b
-      .create<memref::SubViewOp>(
-          l, p.base, ArrayRef<OpFoldResult>{getAsOpFoldResult(p.offset)},
-          ArrayRef<OpFoldResult>{size},
-          ArrayRef<OpFoldResult>{b.getIndexAttr(1)})
-      .getResult();
-}
-
-/// The memref a builtin's pointer argument designates. `c ? p : q` between
-/// buffers of one memory space is an arith.select of the two views.
-static FailureOr<Value> emitView(FunctionImporter &f, const clang::Expr *e) {
-  const clang::Expr *inner = e->IgnoreParenCasts();
-  if (const auto *c = dyn_cast<clang::ConditionalOperator>(inner);
-      c && (c->getType()->isPointerType() || c->getType()->isArrayType())) {
-    clang::ASTContext &ast = f.getModule().getAST();
-    if (c->getTrueExpr()->HasSideEffects(ast) ||
-        c->getFalseExpr()->HasSideEffects(ast))
-      return f.error(c) << "a pointer conditional with side effects is not "
-                           "supported",
-             failure();
-    Location l = f.loc(c);
-    FailureOr<Value> cond = f.emitScalar(c->getCond());
-    if (failed(cond))
-      return failure();
-    Value flag = f.castScalar(*cond, c->getCond()->getType(), ast.BoolTy, l);
-    FailureOr<Value> a = emitView(f, c->getTrueExpr());
-    if (failed(a))
-      return failure();
-    FailureOr<Value> b = emitView(f, c->getFalseExpr());
-    if (failed(b))
-      return failure();
-    if (a->getType() != b->getType()) {
-      auto ta = cast<MemRefType>(a->getType());
-      auto tb = cast<MemRefType>(b->getType());
-      if (ta.getElementType() != tb.getElementType() ||
-          ta.getMemorySpace() != tb.getMemorySpace() || ta.getRank() != 1 ||
-          tb.getRank() != 1)
-        return f.error(c) << "the two pointers of this conditional are in "
-                             "different memory spaces or of different types",
-               failure();
-      auto common = MemRefType::get(
-          {ShapedType::kDynamic}, ta.getElementType(),
-          StridedLayoutAttr::get(f.builder().getContext(),
-                                 ShapedType::kDynamic, {1}),
-          ta.getMemorySpace());
-      a = f.builder().create<memref::CastOp>(l, common, *a).getResult();
-      b = f.builder().create<memref::CastOp>(l, common, *b).getResult();
-    }
-    return f.builder().create<arith::SelectOp>(l, flag, *a, *b).getResult();
-  }
-  FailureOr<Pointer> p = f.emitPointer(e);
-  if (failed(p))
-    return failure();
-  return makeView(f, *p, e);
-}
 
 /// A C `int` argument as i32.
 static FailureOr<Value> emitInt(FunctionImporter &f, const clang::Expr *e) {
@@ -231,7 +161,7 @@ static FailureOr<SmallVector<Value>> emitArgs(FunctionImporter &f,
                                               const clang::CallExpr *call) {
   SmallVector<Value> args;
   for (const clang::Expr *arg : call->arguments()) {
-    FailureOr<Value> v = arg->getType()->isPointerType() ? emitView(f, arg)
+    FailureOr<Value> v = arg->getType()->isPointerType() ? f.emitView(arg)
                                                          : f.emitScalar(arg);
     if (failed(v))
       return failure();
@@ -286,10 +216,10 @@ static FailureOr<ExprValue> emitMemcpy(FunctionImporter &f,
     return f.error(call->getArg(3))
                << "the copy direction must be a mluMemcpyDirection_t constant",
            failure();
-  FailureOr<Value> dst = emitView(f, call->getArg(0));
+  FailureOr<Value> dst = f.emitView(call->getArg(0));
   if (failed(dst))
     return failure();
-  FailureOr<Value> src = emitView(f, call->getArg(1));
+  FailureOr<Value> src = f.emitView(call->getArg(1));
   if (failed(src))
     return failure();
   SmallVector<Value> ints;
@@ -530,10 +460,10 @@ static FailureOr<ExprValue> emitCnrtCall(FunctionImporter &f,
       return f.error(call->getArg(3)) << "the copy direction must be a "
                                          "cnrtMemTransDir_t constant",
              failure();
-    FailureOr<Value> dst = emitView(f, call->getArg(0));
+    FailureOr<Value> dst = f.emitView(call->getArg(0));
     if (failed(dst))
       return failure();
-    FailureOr<Value> src = emitView(f, call->getArg(1));
+    FailureOr<Value> src = f.emitView(call->getArg(1));
     if (failed(src))
       return failure();
     FailureOr<Value> bytes = emitSize(f, call->getArg(2));

@@ -110,6 +110,76 @@ FailureOr<Value> FunctionImporter::emitBuffer(const clang::Expr *e) {
          failure();
 }
 
+/// The memref from pointer `p` on: the buffer itself at offset 0, else a
+/// subview from the offset to the buffer's end.
+FailureOr<Value> FunctionImporter::makeView(const Pointer &p,
+                                           const clang::Expr *where) {
+  if (std::optional<int64_t> off = getConstantIntValue(p.offset);
+      off && *off == 0)
+    return p.base;
+  // Pointer bases are 1-D: arrays decay only when one-dimensional.
+  auto type = cast<MemRefType>(p.base.getType());
+    Location l = loc(where);
+  Value extent = type.isDynamicDim(0)
+                     ? b.create<memref::DimOp>(l, p.base, 0).getResult()
+                     : constantIndex(type.getDimSize(0), l);
+  Value size = b.create<arith::SubIOp>(l, extent, p.offset);
+  return b
+      .create<memref::SubViewOp>(
+          l, p.base, ArrayRef<OpFoldResult>{getAsOpFoldResult(p.offset)},
+          ArrayRef<OpFoldResult>{size},
+          ArrayRef<OpFoldResult>{b.getIndexAttr(1)})
+      .getResult();
+}
+
+/// The memref a builtin's pointer argument designates. `c ? p : q` between
+/// buffers of one memory space is an arith.select of the two views.
+FailureOr<Value> FunctionImporter::emitView(const clang::Expr *e) {
+  const clang::Expr *inner = e->IgnoreParenCasts();
+  if (const auto *c = dyn_cast<clang::ConditionalOperator>(inner);
+      c && (c->getType()->isPointerType() || c->getType()->isArrayType())) {
+    clang::ASTContext &ast = module.getAST();
+    if (c->getTrueExpr()->HasSideEffects(ast) ||
+        c->getFalseExpr()->HasSideEffects(ast))
+      return error(c) << "a pointer conditional with side effects is not "
+                           "supported",
+             failure();
+    Location l = loc(c);
+    FailureOr<Value> cond = emitScalar(c->getCond());
+    if (failed(cond))
+      return failure();
+    Value flag = castScalar(*cond, c->getCond()->getType(), ast.BoolTy, l);
+    FailureOr<Value> a = emitView(c->getTrueExpr());
+    if (failed(a))
+      return failure();
+    FailureOr<Value> other = emitView(c->getFalseExpr());
+    if (failed(other))
+      return failure();
+    if (a->getType() != other->getType()) {
+      auto ta = cast<MemRefType>(a->getType());
+      auto tb = cast<MemRefType>(other->getType());
+      if (ta.getElementType() != tb.getElementType() ||
+          ta.getMemorySpace() != tb.getMemorySpace() || ta.getRank() != 1 ||
+          tb.getRank() != 1)
+        return error(c) << "the two pointers of this conditional are in "
+                             "different memory spaces or of different types",
+               failure();
+      auto common = MemRefType::get(
+          {ShapedType::kDynamic}, ta.getElementType(),
+          StridedLayoutAttr::get(b.getContext(),
+                                 ShapedType::kDynamic, {1}),
+          ta.getMemorySpace());
+      a = b.create<memref::CastOp>(l, common, *a).getResult();
+      other = b.create<memref::CastOp>(l, common, *other).getResult();
+    }
+    return b.create<arith::SelectOp>(l, flag, *a, *other).getResult();
+  }
+  FailureOr<Pointer> p = emitPointer(e);
+  if (failed(p))
+    return failure();
+  return makeView(*p, e);
+}
+
 FailureOr<ExprValue> FunctionImporter::emitConstant(const clang::Expr *e) {
   clang::Expr::EvalResult result;
   clang::ASTContext &ast = module.getAST();
@@ -601,10 +671,13 @@ FailureOr<ExprValue> FunctionImporter::emitLogical(const clang::BinaryOperator *
 FailureOr<ExprValue> FunctionImporter::emitConditional(
     const clang::AbstractConditionalOperator *e) {
   Location l = loc(e);
-  if (e->getType()->isPointerType())
-    return error(e) << "a conditional choosing between pointers is not "
-                       "supported",
-           failure();
+  // Between pointers: a select of the two views.
+  if (e->getType()->isPointerType()) {
+    FailureOr<Value> view = emitView(e);
+    if (failed(view))
+      return failure();
+    return ExprValue::ofPointer(Pointer{*view, constantIndex(0, l)});
+  }
   Type t = convertType(e->getType(), e);
   if (!t)
     return failure();
@@ -916,10 +989,12 @@ FailureOr<ExprValue> FunctionImporter::emitCall(const clang::CallExpr *e) {
   SmallVector<Value> args;
   for (auto [i, arg] : llvm::enumerate(e->arguments())) {
     if (arg->getType()->isPointerType()) {
-      FailureOr<Value> buf = emitBuffer(arg);
-      if (failed(buf))
+      // `p + k` passes the buffer from k on; the callee is specialized for
+      // the view's type.
+      FailureOr<Value> view = emitView(arg);
+      if (failed(view))
         return failure();
-      args.push_back(*buf);
+      args.push_back(*view);
       continue;
     }
     FailureOr<Value> v = emitScalar(arg);
@@ -931,10 +1006,6 @@ FailureOr<ExprValue> FunctionImporter::emitCall(const clang::CallExpr *e) {
   // Buffers in another memory space than the declaration's: a
   // specialization of the callee for these argument types.
   if (TypeRange(ValueRange(args)) != f->getFunctionType().getInputs()) {
-    if (module.getSide(callee) == FunctionSide::Host)
-      return error(e) << "passing these buffers to host function '" << name
-                      << "' is not supported",
-             failure();
     SmallVector<Type> inputs;
     for (Value a : args)
       inputs.push_back(a.getType());

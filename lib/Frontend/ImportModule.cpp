@@ -303,13 +303,50 @@ LogicalResult ModuleImporter::importAll() {
     }
   }
   bool anyFailed = false;
+  // Helpers taking pointers (device functions, static or inline host
+  // functions) are imported for the buffers they are called with (a
+  // specialization per memory space and layout), so they wait for their
+  // callers; the ones nobody calls are not imported.
+  auto takesPointers = [](const clang::FunctionDecl *f) {
+    return llvm::any_of(f->parameters(), [](const clang::ParmVarDecl *p) {
+      return p->getType()->isPointerType();
+    });
+  };
+  auto importedOnDemand = [&](const clang::FunctionDecl *f) {
+    return takesPointers(f) && (getSide(f) == FunctionSide::Device ||
+                                !f->isExternallyVisible() || f->isInlined());
+  };
   for (const clang::FunctionDecl *f : defs) {
+    if (importedOnDemand(f))
+      continue;
     FunctionImporter importer(*this, f, getSide(f));
     if (failed(importer.import()))
       anyFailed = true;
   }
+  // Bodies of the helpers called with their declared types.
+  for (bool changed = true; changed && !anyFailed;) {
+    changed = false;
+    SmallVector<std::pair<const clang::FunctionDecl *, func::FuncOp>> pending;
+    for (const clang::FunctionDecl *f : defs)
+      if (auto it = functions.find(f->getCanonicalDecl());
+          it != functions.end() && it->second.isExternal())
+        pending.push_back({f, it->second});
+    for (auto [f, func] : pending) {
+      FunctionImporter importer(*this, f, getSide(f), func);
+      if (failed(importer.import()))
+        anyFailed = true;
+      changed = true;
+    }
+  }
   if (anyFailed)
     return failure();
+  // Declarations left behind by specialization (a helper only ever called
+  // with other buffer types) are not part of the program.
+  for (Operation &op : llvm::make_early_inc_range(*module.getBody()))
+    if (auto func = dyn_cast<func::FuncOp>(op);
+        func && func.isExternal() &&
+        SymbolTable::symbolKnownUseEmpty(func, module))
+      func.erase();
   if (!options.entry.empty()) {
     // Keep the entry and what it references.
     SymbolTable table(module);

@@ -119,6 +119,11 @@ public:
   mlir::FailureOr<mlir::Value> emitIndex(const clang::Expr *e);
   mlir::FailureOr<Pointer> emitPointer(const clang::Expr *e);
   mlir::FailureOr<mlir::Value> emitBuffer(const clang::Expr *e);
+  /// The memref a pointer designates from its offset on (a subview when the
+  /// offset is not 0); `c ? p : q` is a select of the two views.
+  mlir::FailureOr<mlir::Value> emitView(const clang::Expr *e);
+  mlir::FailureOr<mlir::Value> makeView(const Pointer &p,
+                                        const clang::Expr *where);
   mlir::FailureOr<LValue> emitElementAddress(const clang::Expr *e);
   mlir::FailureOr<std::array<mlir::Value, 3>> emitDim3(const clang::Expr *e);
   /// A cudaStream_t / hipStream_t variable's value.

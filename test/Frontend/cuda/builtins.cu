@@ -31,8 +31,8 @@ static __device__ float warp_sum(float v) {
   return v;
 }
 
-// CHECK-LABEL: func.func @store_first
-// CHECK-SAME: memref<?xf32, #cuda.memory_space<global>>
+// Helpers taking pointers are imported per call signature, after their
+// callers (see the end of this file's checks).
 static __device__ void store_first(float *buf, float v) { buf[0] = v; }
 
 // CHECK-LABEL: func.func @reduce
@@ -42,6 +42,8 @@ static __device__ void store_first(float *buf, float v) { buf[0] = v; }
 // CHECK: cuda.atomic_rmw add
 // CHECK: call @store_first_1({{.*}}) : (memref<?xf32, #cuda.memory_space<shared>>, f32) -> ()
 // CHECK: call @store_first({{.*}}) : (memref<?xf32, #cuda.memory_space<global>>, f32) -> ()
+// CHECK-LABEL: func.func @store_first(%{{.*}}: memref<?xf32, #cuda.memory_space<global>>, %{{.*}}: f32) attributes {cuda.device}
+// CHECK-LABEL: func.func @store_first_1(%{{.*}}: memref<?xf32, #cuda.memory_space<shared>>, %{{.*}}: f32) attributes {cuda.device}
 __global__ void reduce(float *out, const float *in, int n, unsigned *count) {
   extern __shared__ float partial[];
   int i = blockIdx.x * blockDim.x + threadIdx.x;

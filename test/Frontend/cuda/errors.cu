@@ -13,7 +13,6 @@
 // RUN: not xpiler-translate --import-cuda %s -DSYNTAX 2>&1 | FileCheck %s --check-prefix=SYNTAX
 // RUN: not xpiler-translate --import-cuda %s --entry=nope 2>&1 | FileCheck %s --check-prefix=ENTRY
 // RUN: not xpiler-translate --import-cuda %s -DOFFSETARG 2>&1 | FileCheck %s --check-prefix=OFFSETARG
-// RUN: not xpiler-translate --import-cuda %s -DPTRSELECT 2>&1 | FileCheck %s --check-prefix=PTRSELECT
 // RUN: not xpiler-translate --import-cuda %s -DGOTO 2>&1 | FileCheck %s --check-prefix=GOTO
 // RUN: not xpiler-translate --import-cuda %s -DMEMCPYKIND 2>&1 | FileCheck %s --check-prefix=MEMCPYKIND
 // RUN: not xpiler-translate --import-cuda %s -DCALL 2>&1 | FileCheck %s --check-prefix=CALL
@@ -88,11 +87,6 @@ extern "C" void launch(float *x, int n) {
   cudaMalloc(&d, n * sizeof(float));
   cudaMemcpy(d, x + 1, 4, cudaMemcpyHostToDevice);
 }
-#endif
-
-#ifdef PTRSELECT
-// PTRSELECT: errors.cu:[[@LINE+1]]:49: error: a conditional choosing between pointers is not supported
-__global__ void k(float *x, float *y, int c) { (c ? x : y)[0] = 1.f; }
 #endif
 
 #ifdef GOTO
