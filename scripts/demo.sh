@@ -4,6 +4,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=$(cd "${1:-$ROOT/build}" && pwd)
 OPT="$BUILD/bin/xpiler-opt"
+XPILER="$BUILD/bin/xpiler"
 cd "$ROOT"
 EX=examples
 
@@ -11,23 +12,24 @@ say() { printf '\n== %s\n' "$*"; }
 
 say "xpiler demo: $EX/vector_add.cu (CUDA kernel + host launcher) -> HIP, BANG, VNNI"
 cat <<'MSG'
-What exists today is the foundation: the five dialects, xpiler-opt and its
-passes. Importing source (issue 3), emitting source (issue 4), the
-equivalence oracle (issue 5) and the translation pipelines (issues 6-7) are
-not built yet, so this demo does NOT translate the file and makes NO
-equivalence claim. It does the part that exists:
+What exists today: the five dialects, xpiler-opt, and the Clang-based
+importer. Emitting source (issue 4), the equivalence oracle (issue 5) and
+the translation pipelines (issues 6-7) are not built yet, so this demo does
+NOT translate the file and makes NO equivalence claim. It does the part
+that exists:
   1. shows the CUDA source,
-  2. parses and verifies the example's cuda-level MLIR (hand-written until
-     the importer exists) with every dialect verifier,
-  3. parses and verifies its core (xpl) form, and records each target
-     (hip/gfx942, bang/mtp_592, vnni/avx512vnni) on it with xpl-set-target.
+  2. imports it with the xpiler driver (Clang AST -> cuda dialect: the
+     kernel and its host launcher), which every dialect verifier checks,
+  3. verifies the example's core (xpl) form (hand-written until the raising
+     passes exist) and records each target (hip/gfx942, bang/mtp_592,
+     vnni/avx512vnni) on it with xpl-set-target.
 MSG
 
 say "1. source: $EX/vector_add.cu"
 cat "$EX/vector_add.cu"
 
-say "2. cuda-level MLIR ($EX/vector_add.cuda.mlir), verified by xpiler-opt"
-"$OPT" "$EX/vector_add.cuda.mlir"
+say "2. imported: xpiler $EX/vector_add.cu"
+"$XPILER" "$EX/vector_add.cu"
 
 say "3. core form ($EX/vector_add.xpl.mlir), verified, with each target recorded"
 for t in "hip gfx942" "bang mtp_592" "vnni avx512vnni"; do
@@ -38,5 +40,5 @@ for t in "hip gfx942" "bang mtp_592" "vnni avx512vnni"; do
 done
 
 say "result"
-echo "verified: the example's MLIR in the cuda and core forms (dialect verifiers)."
-echo "not done: translation to HIP/BANG/VNNI source and its equivalence proof (issues 3-7)."
+echo "done: import of the CUDA source (kernel + launcher) into verified MLIR."
+echo "not done: translation to HIP/BANG/VNNI source and its equivalence proof (issues 4-7)."
