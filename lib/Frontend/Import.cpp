@@ -35,6 +35,7 @@
 #include "xpiler/Dialect/Xpl/Xpl.h"
 
 #include "llvm/Support/Path.h"
+#include "llvm/Support/thread.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
 using namespace xpiler;
@@ -200,7 +201,13 @@ xpiler::importSource(llvm::StringRef source, llvm::StringRef fileName,
       getClangArgs(options, mainPath),
       std::make_unique<ImportAction>(options, *module, failed), files.get());
   invocation.setDiagnosticConsumer(&diagnostics);
-  bool ran = invocation.run();
+  // Clang and the importer recurse over the AST: give them a large stack so
+  // that deeply nested (but valid) code gets Clang's own limits
+  // (-fbracket-depth) instead of a stack overflow.
+  bool ran = false;
+  auto parse = [&] { ran = invocation.run(); };
+  llvm::thread parser(std::optional<unsigned>(256u << 20), parse);
+  parser.join();
   if (!ran || failed || diagnostics.getNumErrors() != 0) {
     if (diagnostics.getNumErrors() == 0 && !failed)
       mlir::emitError(fileLoc) << "clang could not parse the file";

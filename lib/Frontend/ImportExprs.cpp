@@ -205,6 +205,11 @@ FailureOr<ExprValue> FunctionImporter::emitConstant(const clang::Expr *e) {
 
 FailureOr<ExprValue> FunctionImporter::emitExpr(const clang::Expr *e) {
   e = e->IgnoreParens();
+  NestingGuard guard(nesting);
+  if (nesting > kMaxNesting)
+    return error(e) << "code nested more than " << kMaxNesting
+                    << " levels deep is not supported",
+           failure();
   // Constants first: folds macros, constexpr, enumerators, sizeof, limits.
   if (e->getType()->isArithmeticType() && !e->HasSideEffects(module.getAST()) &&
       !isa<clang::DeclRefExpr>(e) && !isa<clang::CUDAKernelCallExpr>(e))

@@ -148,6 +148,11 @@ ModuleImporter::getFunction(const clang::FunctionDecl *f) {
   const clang::FunctionDecl *def = f->getDefinition();
   if (!def)
     def = f;
+  if (def->isVariadic()) {
+    emitError(loc(def->getLocation()))
+        << "variadic function '" << def->getName() << "' is not supported";
+    return failure();
+  }
   FunctionSide side = getSide(def);
   Attribute space = side == FunctionSide::Host ? Attribute() : getGlobalSpace();
   SmallVector<Type> inputs, results;

@@ -58,7 +58,13 @@ Variable *FunctionImporter::lookup(const clang::ValueDecl *d) {
   return it == vars.end() ? nullptr : &it->second;
 }
 
-Block *FunctionImporter::newBlock() { return new Block(); }
+Block *FunctionImporter::newBlock() {
+  // Owned by the region from the start, so that nothing leaks when an
+  // error stops the import halfway; the order of blocks does not matter.
+  auto *block = new Block();
+  body->push_back(block);
+  return block;
+}
 
 void FunctionImporter::setInsertionPointToAllocas() {
   if (!allocaBlock->empty() &&
@@ -90,8 +96,10 @@ Value FunctionImporter::constantIndex(int64_t v, Location l) {
 
 /// Collects the pointer variables `s` assigns or increments.
 static void collectMutatedPointers(
-    const clang::Stmt *s, llvm::DenseSet<const clang::ValueDecl *> &out) {
-  if (!s)
+    const clang::Stmt *s, llvm::DenseSet<const clang::ValueDecl *> &out,
+    unsigned depth = 0) {
+  // Deeper code is rejected by emitStmt/emitExpr's own limit.
+  if (!s || depth > FunctionImporter::kMaxNesting)
     return;
   auto note = [&](const clang::Expr *target) {
     if (const auto *dr =
@@ -106,7 +114,7 @@ static void collectMutatedPointers(
       uo && uo->isIncrementDecrementOp())
     note(uo->getSubExpr());
   for (const clang::Stmt *child : s->children())
-    collectMutatedPointers(child, out);
+    collectMutatedPointers(child, out, depth + 1);
 }
 
 LogicalResult FunctionImporter::import() {
@@ -146,7 +154,7 @@ LogicalResult FunctionImporter::import() {
     vars[p] = v;
   }
 
-  exitBlock = new Block();
+  exitBlock = newBlock();
   for (Type t : func.getFunctionType().getResults())
     exitBlock->addArgument(t, fl);
   Block *first = newBlock();
@@ -166,7 +174,8 @@ LogicalResult FunctionImporter::import() {
       b.create<cf::BranchOp>(endLoc, exitBlock, ValueRange{zero});
     }
   }
-  body->push_back(exitBlock);
+  body->getBlocks().splice(body->end(), body->getBlocks(),
+                           exitBlock->getIterator());
   b.setInsertionPointToEnd(exitBlock);
   b.create<func::ReturnOp>(endLoc, exitBlock->getArguments());
 
@@ -188,6 +197,10 @@ LogicalResult FunctionImporter::import() {
 LogicalResult FunctionImporter::emitStmt(const clang::Stmt *s) {
   if (!s)
     return success();
+  NestingGuard guard(nesting);
+  if (nesting > kMaxNesting)
+    return error(s) << "code nested more than " << kMaxNesting
+                    << " levels deep is not supported";
   // Code after a break/continue/return is unreachable but still C: emit it
   // into a fresh block that canonicalization drops.
   if (blockIsTerminated())

@@ -106,6 +106,10 @@ class ModuleImporter;
 
 class FunctionImporter {
 public:
+  /// Statements and expressions are imported recursively; deeper nesting is
+  /// an error rather than a stack overflow.
+  static constexpr unsigned kMaxNesting = 1000;
+
   FunctionImporter(ModuleImporter &module, const clang::FunctionDecl *decl,
                    FunctionSide side, mlir::func::FuncOp func = {});
   mlir::LogicalResult import();
@@ -208,6 +212,12 @@ private:
   };
   llvm::SmallVector<LoopTargets> loops;
   unsigned controlDepth = 0;
+  unsigned nesting = 0;
+  struct NestingGuard {
+    unsigned &depth;
+    explicit NestingGuard(unsigned &d) : depth(d) { ++depth; }
+    ~NestingGuard() { --depth; }
+  };
 };
 
 class ModuleImporter {
