@@ -576,29 +576,11 @@ xpiler::emitBangKernelLaunch(FunctionImporter &f,
   if (failed(queue))
     return failure();
 
-  SmallVector<Value> args;
-  FunctionType type = kernel->getFunctionType();
-  for (auto [i, arg] : llvm::enumerate(e->arguments())) {
-    if (arg->getType()->isPointerType()) {
-      FailureOr<Value> buffer = f.emitBuffer(arg);
-      if (failed(buffer))
-        return failure();
-      if (buffer->getType() != type.getInput(i))
-        return f.error(arg) << "kernel argument " << i
-                            << " is not a device buffer of the kernel's "
-                               "element type (allocate it with cnrtMalloc)",
-               failure();
-      args.push_back(*buffer);
-      continue;
-    }
-    FailureOr<Value> v = f.emitScalar(arg);
-    if (failed(v))
-      return failure();
-    args.push_back(f.castScalar(*v, arg->getType(),
-                                kernelDecl->getParamDecl(i)->getType(),
-                                f.loc(arg)));
-  }
+  FailureOr<SmallVector<Value>> args =
+      f.emitLaunchArguments(e, *kernel, "cnrtMalloc");
+  if (failed(args))
+    return failure();
   b.create<bang::LaunchOp>(l, kernel->getSymName(), dim3, *funcType, *queue,
-                           args);
+                           *args);
   return ExprValue();
 }

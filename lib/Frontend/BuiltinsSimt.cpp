@@ -492,36 +492,17 @@ xpiler::emitKernelLaunch(FunctionImporter &f,
       stream = *v;
     }
   }
-  SmallVector<Value> args;
-  FunctionType type = kernel->getFunctionType();
-  for (auto [i, arg] : llvm::enumerate(e->arguments())) {
-    if (arg->getType()->isPointerType()) {
-      FailureOr<Value> buf = f.emitBuffer(arg);
-      if (failed(buf))
-        return failure();
-      if (buf->getType() != type.getInput(i))
-        return f.error(arg) << "kernel argument " << i
-                            << " is not a device buffer of the kernel's "
-                               "element type (allocate it with "
-                            << (isHip(f) ? "hipMalloc" : "cudaMalloc") << ")",
-               failure();
-      args.push_back(*buf);
-      continue;
-    }
-    FailureOr<Value> v = f.emitScalar(arg);
-    if (failed(v))
-      return failure();
-    args.push_back(f.castScalar(*v, arg->getType(),
-                                kernelDecl->getParamDecl(i)->getType(),
-                                f.loc(arg)));
-  }
+  FailureOr<SmallVector<Value>> args = f.emitLaunchArguments(
+      e, *kernel, isHip(f) ? "hipMalloc" : "cudaMalloc");
+  if (failed(args))
+    return failure();
   auto [gx, gy, gz] = *grid;
   auto [bx, by, bz] = *block;
   if (isHip(f))
     b.create<hip::LaunchOp>(l, kernel->getSymName(), gx, gy, gz, bx, by, bz,
-                            shared, stream, args);
+                            shared, stream, *args);
   else
     b.create<cuda::LaunchOp>(l, kernel->getSymName(), gx, gy, gz, bx, by, bz,
-                             shared, stream, args);
+                             shared, stream, *args);
   return ExprValue();
 }

@@ -941,6 +941,37 @@ FunctionImporter::emitDim3(const clang::Expr *e) {
   return error(e) << "expected a dim3 here", failure();
 }
 
+FailureOr<SmallVector<Value>>
+FunctionImporter::emitLaunchArguments(const clang::CUDAKernelCallExpr *e,
+                                      func::FuncOp kernel,
+                                      StringRef allocator) {
+  const clang::FunctionDecl *kernelDecl = e->getDirectCallee();
+  FunctionType type = kernel.getFunctionType();
+  SmallVector<Value> args;
+  for (auto [i, arg] : llvm::enumerate(e->arguments())) {
+    if (arg->getType()->isPointerType()) {
+      FailureOr<Value> buffer = emitBuffer(arg);
+      if (failed(buffer))
+        return failure();
+      if (buffer->getType() != type.getInput(i))
+        return error(arg) << "kernel argument " << i
+                          << " is not a device buffer of the kernel's "
+                             "element type (allocate it with "
+                          << allocator << ")",
+               failure();
+      args.push_back(*buffer);
+      continue;
+    }
+    FailureOr<Value> v = emitScalar(arg);
+    if (failed(v))
+      return failure();
+    args.push_back(castScalar(*v, arg->getType(),
+                              kernelDecl->getParamDecl(i)->getType(),
+                              loc(arg)));
+  }
+  return args;
+}
+
 FailureOr<Value> FunctionImporter::emitStream(const clang::Expr *e) {
   const auto *dr = dyn_cast<clang::DeclRefExpr>(e->IgnoreParenImpCasts());
   Variable *var = dr ? lookup(dr->getDecl()) : nullptr;

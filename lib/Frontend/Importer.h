@@ -130,6 +130,11 @@ public:
                                         const clang::Expr *where);
   mlir::FailureOr<LValue> emitElementAddress(const clang::Expr *e);
   mlir::FailureOr<std::array<mlir::Value, 3>> emitDim3(const clang::Expr *e);
+  /// The arguments of a kernel launch, checked against the kernel's
+  /// parameters: buffers must come from `allocator` (cudaMalloc, ...).
+  mlir::FailureOr<llvm::SmallVector<mlir::Value>>
+  emitLaunchArguments(const clang::CUDAKernelCallExpr *e,
+                      mlir::func::FuncOp kernel, llvm::StringRef allocator);
   /// A cudaStream_t / hipStream_t variable's value.
   mlir::FailureOr<mlir::Value> emitStream(const clang::Expr *e);
   mlir::Value toIndex(mlir::Value v, bool isUnsigned, mlir::Location l);
