@@ -16,6 +16,11 @@
 // RUN: not xpiler-translate --import-cuda %s -DGOTO 2>&1 | FileCheck %s --check-prefix=GOTO
 // RUN: not xpiler-translate --import-cuda %s -DMEMCPYKIND 2>&1 | FileCheck %s --check-prefix=MEMCPYKIND
 // RUN: not xpiler-translate --import-cuda %s -DCALL 2>&1 | FileCheck %s --check-prefix=CALL
+// RUN: not xpiler-translate --import-cuda %s -DCONDALLOC 2>&1 | FileCheck %s --check-prefix=CONDALLOC
+// RUN: not xpiler-translate --import-cuda %s -DALLOCTWICE 2>&1 | FileCheck %s --check-prefix=ALLOCTWICE
+// RUN: not xpiler-translate --import-cuda %s -DSTREAMEARLY 2>&1 | FileCheck %s --check-prefix=STREAMEARLY
+// RUN: not xpiler-translate --import-cuda %s -DSCALARADDR 2>&1 | FileCheck %s --check-prefix=SCALARADDR
+// RUN: not xpiler-translate --import-cuda %s -DMALLOCARG 2>&1 | FileCheck %s --check-prefix=MALLOCARG
 
 __global__ void ok(float *x) { x[0] = 1.f; }
 
@@ -107,5 +112,44 @@ extern "C" void launch(float *x, int n, cudaMemcpyKind kind) {
 // CALL: errors.cu:[[@LINE+2]]:3: error: call to 'memset' is not supported
 extern "C" void launch(float *x, int n) {
   memset(x, 0, n * sizeof(float));
+}
+#endif
+
+#ifdef CONDALLOC
+// CONDALLOC: errors.cu:[[@LINE+4]]:5: error: allocating a buffer conditionally or in a loop is not supported (allocate it unconditionally)
+extern "C" void launch(float *x, int n) {
+  float *d = nullptr;
+  if (n > 0)
+    cudaMalloc(&d, n * sizeof(float));
+}
+#endif
+
+#ifdef ALLOCTWICE
+// ALLOCTWICE: errors.cu:[[@LINE+4]]:3: error: pointer 'd' is allocated twice
+extern "C" void launch(float *x, int n) {
+  float *d;
+  cudaMalloc(&d, n * sizeof(float));
+  cudaMalloc(&d, n * sizeof(float));
+}
+#endif
+
+#ifdef STREAMEARLY
+// STREAMEARLY: errors.cu:[[@LINE+3]]:25: error: stream 's' is used before it is created
+extern "C" void launch() {
+  cudaStream_t s;
+  cudaStreamSynchronize(s);
+}
+#endif
+
+#ifdef SCALARADDR
+// SCALARADDR: errors.cu:[[@LINE+2]]:50: error: taking this address is not supported
+__device__ void set(float *p) { *p = 1.f; }
+__global__ void k(float *x) { float v = 0.f; set(&v); x[0] = v; }
+#endif
+
+#ifdef MALLOCARG
+// MALLOCARG: errors.cu:[[@LINE+2]]:3: error: the first argument must be the address of a local pointer variable
+extern "C" void launch(int n) {
+  cudaMalloc((void **)0, n * sizeof(float));
 }
 #endif
