@@ -21,6 +21,10 @@
 // RUN: not xpiler-translate --import-cuda %s -DSTREAMEARLY 2>&1 | FileCheck %s --check-prefix=STREAMEARLY
 // RUN: not xpiler-translate --import-cuda %s -DSCALARADDR 2>&1 | FileCheck %s --check-prefix=SCALARADDR
 // RUN: not xpiler-translate --import-cuda %s -DMALLOCARG 2>&1 | FileCheck %s --check-prefix=MALLOCARG
+// RUN: not xpiler-translate --import-cuda %s -DIFDECL 2>&1 | FileCheck %s --check-prefix=IFDECL
+// RUN: not xpiler-translate --import-cuda %s -DSTATICLOCAL 2>&1 | FileCheck %s --check-prefix=STATICLOCAL
+// RUN: not xpiler-translate --import-cuda %s -DPTRBEFORE 2>&1 | FileCheck %s --check-prefix=PTRBEFORE
+// RUN: not xpiler-translate --import-cuda %s -DWHILEDECL 2>&1 | FileCheck %s --check-prefix=WHILEDECL
 
 __global__ void ok(float *x) { x[0] = 1.f; }
 
@@ -152,4 +156,24 @@ __global__ void k(float *x) { float v = 0.f; set(&v); x[0] = v; }
 extern "C" void launch(int n) {
   cudaMalloc((void **)0, n * sizeof(float));
 }
+#endif
+
+#ifdef IFDECL
+// IFDECL: errors.cu:[[@LINE+1]]:31: error: a declaration in an if condition is not supported
+__global__ void k(float *x) { if (int i = 1) x[i] = 0.f; }
+#endif
+
+#ifdef STATICLOCAL
+// STATICLOCAL: errors.cu:[[@LINE+1]]:42: error: static local variable 'calls' is not supported
+__global__ void k(float *x) { static int calls; x[0] = calls; }
+#endif
+
+#ifdef PTRBEFORE
+// PTRBEFORE: errors.cu:[[@LINE+1]]:48: error: pointer 'p' is used before it points to a buffer
+__global__ void k(float *x) { float *p; x[0] = p[0]; }
+#endif
+
+#ifdef WHILEDECL
+// WHILEDECL: errors.cu:[[@LINE+1]]:31: error: a declaration in a while condition is not supported
+__global__ void k(float *x) { while (int i = 0) x[i] = 0.f; }
 #endif
