@@ -2,11 +2,13 @@
 //
 // `--import-cuda|hip|bang|vnni FILE` prints the MLIR a source file becomes.
 // `-I`, `-D` and `--entry NAME` work as in a compiler.
+// `--emit-cuda|hip|bang|vnni FILE.mlir` prints the source a module becomes.
 //
 //===----------------------------------------------------------------------===//
 
 #include "xpiler/Frontend/Import.h"
 #include "xpiler/InitAll.h"
+#include "xpiler/Target/Export.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -58,5 +60,6 @@ int main(int argc, char **argv) {
   registerImport("hip", xpiler::Language::Hip);
   registerImport("bang", xpiler::Language::Bang);
   registerImport("vnni", xpiler::Language::Vnni);
+  xpiler::registerExportTranslations();
   return failed(mlirTranslateMain(argc, argv, "xpiler translation driver\n"));
 }

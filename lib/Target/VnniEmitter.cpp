@@ -1,0 +1,10 @@
+//===- VnniEmitter.cpp - the vnni dialect as source ----------------------===//
+
+#include "LanguageEmitters.h"
+
+/// Not written yet: exportSource reports that emitting this language is not
+/// implemented.
+std::unique_ptr<xpiler::target::LanguageEmitter>
+xpiler::target::createVnniEmitter() {
+  return nullptr;
+}
