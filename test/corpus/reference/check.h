@@ -52,11 +52,25 @@ inline std::vector<int> randomInts(size_t n, uint64_t seed, int lo, int hi) {
   return v;
 }
 
+/// Appends the bytes of every checked output to the file named by
+/// $CORPUS_DUMP, so two builds of one kernel (a source and its
+/// translation) can be compared bit for bit with `cmp`.
+inline void dump(const void *data, size_t bytes) {
+  const char *path = std::getenv("CORPUS_DUMP");
+  if (!path || !*path)
+    return;
+  if (std::FILE *file = std::fopen(path, "ab")) {
+    std::fwrite(data, 1, bytes, file);
+    std::fclose(file);
+  }
+}
+
 /// Compares `got` with `want`: |got − want| <= atol + rtol·|want|, NaN only
 /// where the reference has NaN. Prints the first mismatch and the worst
 /// error; returns true when they agree.
 inline bool allClose(const char *what, const float *got, const float *want,
                      size_t n, float atol, float rtol) {
+  dump(got, n * sizeof(float));
   size_t bad = 0, first = n;
   double worst = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -86,6 +100,7 @@ inline bool allClose(const char *what, const float *got, const float *want,
 /// Exact comparison for integer outputs.
 template <typename T>
 inline bool allEqual(const char *what, const T *got, const T *want, size_t n) {
+  dump(got, n * sizeof(T));
   for (size_t i = 0; i < n; ++i)
     if (got[i] != want[i]) {
       std::printf("FAIL %s: first difference at %zu: got %lld, want %lld\n",
