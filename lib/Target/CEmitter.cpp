@@ -10,8 +10,10 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/STLExtras.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
@@ -112,7 +114,7 @@ static std::optional<StringRef> getLocName(Location loc) {
   return std::nullopt;
 }
 
-StringRef CEmitter::assignName(Value value, StringRef hint) {
+std::string CEmitter::assignName(Value value, StringRef hint) {
   auto it = names.find(value);
   if (it != names.end())
     return it->second;
@@ -121,7 +123,7 @@ StringRef CEmitter::assignName(Value value, StringRef hint) {
   return names[value] = name;
 }
 
-StringRef CEmitter::getName(Value value) {
+std::string CEmitter::getName(Value value) {
   auto it = names.find(value);
   if (it != names.end())
     return it->second;
@@ -211,6 +213,11 @@ void CEmitter::analyzeInlining(func::FuncOp func) {
       continue;
     Operation *user = *result.getUsers().begin();
     if (user->getBlock() != op->getBlock())
+      continue;
+    // min, max and abs are written `a < b ? a : b`: their operands would be
+    // repeated.
+    if (isa<arith::MaxSIOp, arith::MinSIOp, arith::MaxUIOp, arith::MinUIOp,
+            math::AbsIOp>(user))
       continue;
     if (!isMemoryEffectFree(op)) {
       // A read moves to where its expression is materialised: nothing in
@@ -377,7 +384,7 @@ LogicalResult CEmitter::emitFunction(func::FuncOp func) {
   for (auto [index, arg] : llvm::enumerate(entry.getArguments())) {
     if (index)
       *out << ", ";
-    StringRef name = assignName(arg, ("arg" + llvm::Twine(index)).str());
+    std::string name = assignName(arg, ("arg" + llvm::Twine(index)).str());
     auto memref = dyn_cast<MemRefType>(arg.getType());
     if (memref && (!isArrayType(memref) || memref.getRank() <= 1)) {
       FailureOr<std::string> element =
@@ -431,7 +438,7 @@ Expr CEmitter::getExpr(Value value) {
   auto it = inlined.find(value);
   if (it != inlined.end())
     return it->second;
-  return {getName(value).str(), kPrecPrimary};
+  return {getName(value), kPrecPrimary};
 }
 
 std::string CEmitter::operand(Value value, int minPrec) {
@@ -494,10 +501,20 @@ LogicalResult CEmitter::emitOperation(Operation &op) {
     return declare(call.getResult(0), {text, kPrecPostfix});
   }
   if (op.getNumResults() == 1 && op.getNumRegions() == 0) {
+    // An expression that reported an error is not an unknown op.
+    bool reported = false;
+    ScopedDiagnosticHandler handler(op.getContext(), [&](Diagnostic &diag) {
+      reported |= diag.getSeverity() == DiagnosticSeverity::Error;
+      return failure(); // and pass it on
+    });
     if (std::optional<Expr> expr = getStandardExpr(op))
       return bind(op.getResult(0), *expr);
+    if (reported)
+      return failure();
     if (std::optional<Expr> expr = language.getExpr(*this, op))
       return bind(op.getResult(0), *expr);
+    if (reported)
+      return failure();
   }
   bool handled = false;
   if (failed(emitStandardOp(op, handled)))
@@ -513,7 +530,7 @@ LogicalResult CEmitter::emitOperation(Operation &op) {
 LogicalResult CEmitter::emitAssignments(ValueRange targets, ValueRange values) {
   SmallVector<std::pair<std::string, Value>> pending;
   for (auto [target, value] : llvm::zip(targets, values)) {
-    std::string name = getName(target).str();
+    std::string name = getName(target);
     if (getExpr(value).text == name)
       continue;
     pending.push_back({name, value});
@@ -558,15 +575,15 @@ LogicalResult CEmitter::emitFor(Operation &op) {
   for (Operation *parent = op.getParentOp(); parent;
        parent = parent->getParentOp())
     depth += isa<scf::ForOp>(parent);
-  StringRef name = assignName(iv, kLoopNames[std::min(depth, 4u)]);
+  std::string name = assignName(iv, kLoopNames[std::min(depth, 4u)]);
   FailureOr<std::string> type = getTypeName(iv.getType(), loop.getLoc());
   if (failed(type))
     return failure();
   std::string step = operand(loop.getStep(), kPrecAssign);
   std::string compare = loop.getUnsignedCmp()
-                            ? "(uint64_t)" + name.str() + " < (uint64_t)" +
+                            ? "(uint64_t)" + name + " < (uint64_t)" +
                                   operand(loop.getUpperBound(), kPrecUnary)
-                            : name.str() + " < " +
+                            : name + " < " +
                                   operand(loop.getUpperBound(), kPrecRel + 1);
   *out << "for (" << *type << " " << name << " = "
        << operand(loop.getLowerBound(), kPrecAssign) << "; " << compare << "; "
@@ -579,6 +596,9 @@ LogicalResult CEmitter::emitFor(Operation &op) {
     return failure();
   out->unindent();
   *out << "}\n";
+  // Sibling loops reuse `i`.
+  if (usedNames.lookup(name) == 1)
+    usedNames.erase(name);
   return success();
 }
 
@@ -679,8 +699,8 @@ LogicalResult CEmitter::emitIf(Operation &op) {
                           operand(thenValue, kPrecLogAnd + 1),
                       kPrecLogAnd});
     std::string text = operand(ifOp.getCondition(), kPrecLogOr) + " ? " +
-                       operand(thenValue, kPrecAssign) + " : " +
-                       operand(elseValue, kPrecCond);
+                       operand(thenValue, kPrecCond + 1) + " : " +
+                       operand(elseValue, kPrecCond + 1);
     return declare(ifOp.getResult(0), {text, kPrecCond});
   }
 

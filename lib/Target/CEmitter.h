@@ -154,9 +154,9 @@ public:
   Expr getExpr(mlir::Value value);
 
   /// The variable that holds `value` (declaring nothing).
-  llvm::StringRef getName(mlir::Value value);
+  std::string getName(mlir::Value value);
   /// Gives `value` a variable named after its NameLoc or `hint`.
-  llvm::StringRef assignName(mlir::Value value, llvm::StringRef hint = "v");
+  std::string assignName(mlir::Value value, llvm::StringRef hint = "v");
 
   /// Defines `result` as `expr`: inlined into its user when it may be,
   /// otherwise declared (`T name = expr;`).

@@ -42,6 +42,20 @@ public:
     if (usesWmma)
       os << "#include <mma.h>\n";
     os << "\n";
+    // nvcc has no GNU vectors in device code: lanes in a struct instead.
+    bool usesVectors = false;
+    module.walk([&](Operation *op) {
+      for (Type type : op->getResultTypes())
+        usesVectors |= isa<VectorType>(type);
+    });
+    if (usesVectors)
+      os << "template <typename T, int N> struct xpl_vector {\n"
+            "  T lanes[N];\n"
+            "  __host__ __device__ T &operator[](int i) { return lanes[i]; }\n"
+            "  __host__ __device__ const T &operator[](int i) const {\n"
+            "    return lanes[i];\n"
+            "  }\n"
+            "};\n\n";
     emitCheckMacro(os, "CUDA_CHECK", "cudaError_t", "cudaSuccess",
                    "cudaGetErrorString");
   }
@@ -85,6 +99,13 @@ public:
       return text + ">";
     }
     return std::nullopt;
+  }
+
+  std::string getVectorTypedef(StringRef name, StringRef element,
+                               int64_t lanes, int64_t bytes) override {
+    return ("typedef xpl_vector<" + element + ", " + llvm::Twine(lanes) +
+            "> " + name + ";")
+        .str();
   }
 
   bool isDeviceFunction(func::FuncOp func) override {
@@ -227,7 +248,7 @@ public:
           return emitter.declare(atomic.getResult(), {text, kPrecPostfix});
         })
         .Case([&](cuda::SharedArrayOp shared) -> LogicalResult {
-          StringRef name = emitter.assignName(
+          std::string name = emitter.assignName(
               shared.getResult(), shared.getName().value_or("shared"));
           FailureOr<std::string> declaration = emitter.getDeclaration(
               shared.getType(), name, shared.getLoc());
@@ -255,7 +276,7 @@ public:
           if (failed(declareFragment(emitter, fill.getResult())))
             return failure();
           emitter.statement("nvcuda::wmma::fill_fragment(" +
-                            emitter.getName(fill.getResult()).str() + ", " +
+                            emitter.getName(fill.getResult()) + ", " +
                             emitter.operand(fill.getValue()) + ")");
           return success();
         })
@@ -266,7 +287,7 @@ public:
               failed(declareFragment(emitter, load.getResult())))
             return failure();
           std::string text = "nvcuda::wmma::load_matrix_sync(" +
-                             emitter.getName(load.getResult()).str() + ", &" +
+                             emitter.getName(load.getResult()) + ", &" +
                              *element + ", " + emitter.operand(load.getLdm());
           if (auto layout = load.getLayout())
             text += ", nvcuda::wmma::" + cuda::stringifyMemLayout(*layout).str();
@@ -277,7 +298,7 @@ public:
           if (failed(declareFragment(emitter, mma.getD())))
             return failure();
           emitter.statement(
-              "nvcuda::wmma::mma_sync(" + emitter.getName(mma.getD()).str() +
+              "nvcuda::wmma::mma_sync(" + emitter.getName(mma.getD()) +
               ", " + emitter.operand(mma.getA()) + ", " +
               emitter.operand(mma.getB()) + ", " +
               emitter.operand(mma.getC()) + (mma.getSatf() ? ", true" : "") +
@@ -301,20 +322,20 @@ public:
           if (failed(emitter.declare(insert.getResult(),
                                      emitter.getExpr(insert.getFragment()))))
             return failure();
-          emitter.statement(emitter.getName(insert.getResult()).str() + ".x[" +
+          emitter.statement(emitter.getName(insert.getResult()) + ".x[" +
                             emitter.operand(insert.getIndex()) +
                             "] = " + emitter.operand(insert.getValue()));
           return success();
         })
         // Host side.
         .Case([&](cuda::MallocOp malloc) -> LogicalResult {
-          StringRef name = emitter.assignName(malloc.getResult(), "device");
+          std::string name = emitter.assignName(malloc.getResult(), "device");
           FailureOr<std::string> declaration = emitter.getDeclaration(
               malloc.getType(), name, malloc.getLoc());
           if (failed(declaration))
             return failure();
           emitter.statement(*declaration + " = nullptr");
-          emitter.statement("CUDA_CHECK(cudaMalloc(&" + name.str() + ", " +
+          emitter.statement("CUDA_CHECK(cudaMalloc(&" + name + ", " +
                             emitter.operand(malloc.getSize()) + "))");
           return success();
         })
@@ -336,9 +357,9 @@ public:
           return success();
         })
         .Case([&](cuda::StreamCreateOp create) -> LogicalResult {
-          StringRef name = emitter.assignName(create.getStream(), "stream");
-          emitter.statement("cudaStream_t " + name.str());
-          emitter.statement("CUDA_CHECK(cudaStreamCreate(&" + name.str() +
+          std::string name = emitter.assignName(create.getStream(), "stream");
+          emitter.statement("cudaStream_t " + name);
+          emitter.statement("CUDA_CHECK(cudaStreamCreate(&" + name +
                             "))");
           return success();
         })
@@ -401,7 +422,7 @@ private:
   }
 
   LogicalResult declareFragment(CEmitter &emitter, Value fragment) {
-    StringRef name = emitter.assignName(fragment, "fragment");
+    std::string name = emitter.assignName(fragment, "fragment");
     FailureOr<std::string> declaration =
         emitter.getDeclaration(fragment.getType(), name, fragment.getLoc());
     if (failed(declaration))

@@ -11,6 +11,7 @@
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "clang/Format/Format.h"
 #include "clang/Tooling/Core/Replacement.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -81,6 +82,11 @@ void xpiler::registerExportDialects(DialectRegistry &registry) {
 }
 
 void xpiler::registerExportTranslations() {
+  // Tests check unformatted output: line breaks do not move with it.
+  static llvm::cl::opt<bool> noFormat(
+      "emit-no-format",
+      llvm::cl::desc("do not clang-format the emitted source"),
+      llvm::cl::init(false));
   for (Language language :
        {Language::Cuda, Language::Hip, Language::Bang, Language::Vnni}) {
     std::string name = getLanguageName(language).str();
@@ -90,7 +96,9 @@ void xpiler::registerExportTranslations() {
           auto module = dyn_cast<ModuleOp>(op);
           if (!module)
             return op->emitError("expected a module");
-          return exportSource(module, language, os);
+          ExportOptions options;
+          options.format = !noFormat;
+          return exportSource(module, language, os, options);
         },
         [](DialectRegistry &registry) { registerExportDialects(registry); });
   }

@@ -280,8 +280,17 @@ static std::string getUnsignedType(Type type) {
 
 static Expr binary(CEmitter &emitter, Value lhs, StringRef op, Value rhs,
                    int prec) {
-  return {emitter.operand(lhs, prec) + " " + op.str() + " " +
-              emitter.operand(rhs, prec + 1),
+  // Parentheses where C's precedence surprises readers (and GCC warns):
+  // around any operand of a bitwise operator or shift, and around `&&`
+  // inside `||`.
+  int lhsPrec = prec, rhsPrec = prec + 1;
+  if (prec == kPrecBitAnd || prec == kPrecBitOr || prec == kPrecBitXor ||
+      prec == kPrecShift)
+    lhsPrec = rhsPrec = kPrecUnary;
+  else if (prec == kPrecLogOr)
+    lhsPrec = rhsPrec = kPrecLogAnd + 1;
+  return {emitter.operand(lhs, lhsPrec) + " " + op.str() + " " +
+              emitter.operand(rhs, rhsPrec),
           prec};
 }
 
@@ -425,8 +434,8 @@ static Expr minMax(CEmitter &emitter, Operation &op, StringRef cOp,
   } else {
     condition = binary(emitter, lhs, cOp, rhs, kPrecRel).text;
   }
-  return {condition + " ? " + emitter.operand(lhs, kPrecAssign) + " : " +
-              emitter.operand(rhs, kPrecCond),
+  return {condition + " ? " + emitter.operand(lhs, kPrecCond + 1) + " : " +
+              emitter.operand(rhs, kPrecCond + 1),
           kPrecCond};
 }
 
@@ -484,8 +493,8 @@ std::optional<Expr> CEmitter::getStandardExpr(Operation &op) {
         if (!select.getCondition().getType().isInteger(1))
           return std::nullopt;
         return Expr{operand(select.getCondition(), kPrecLogOr) + " ? " +
-                        operand(select.getTrueValue(), kPrecAssign) + " : " +
-                        operand(select.getFalseValue(), kPrecCond),
+                        operand(select.getTrueValue(), kPrecCond + 1) + " : " +
+                        operand(select.getFalseValue(), kPrecCond + 1),
                     kPrecCond};
       })
       .Case<arith::ExtSIOp>([&](auto) -> std::optional<Expr> {
@@ -539,7 +548,7 @@ std::optional<Expr> CEmitter::getStandardExpr(Operation &op) {
         Value input = op.getOperand(0);
         return Expr{operand(input, kPrecRel + 1) + " < 0 ? -" +
                         operand(input, kPrecUnary) + " : " +
-                        operand(input, kPrecCond),
+                        operand(input, kPrecCond + 1),
                     kPrecCond};
       })
       .Case([&](memref::LoadOp load) -> std::optional<Expr> {
@@ -638,7 +647,7 @@ LogicalResult CEmitter::emitStandardOp(Operation &op, bool &handled) {
             ? std::to_string(
                   cast<IntegerAttr>(cast<Attribute>(position)).getInt())
             : operand(cast<Value>(position));
-    statement(getName(insert.getResult()).str() + "[" + index +
+    statement(getName(insert.getResult()) + "[" + index +
               "] = " + operand(insert.getValueToStore(), kPrecAssign));
     return success();
   }
