@@ -18,6 +18,8 @@
 #   SANITIZE  if set, run each binary under compute-sanitizer with this tool
 #             (memcheck, racecheck, synccheck, initcheck; 1 means memcheck)
 #   TIMEOUT   seconds allowed per binary (default: 120)
+#   SOURCES   directory of the <op>.cu files to build (default: the corpus;
+#             scripts/corpus-emit.sh writes round-tripped ones)
 
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,6 +29,7 @@ ARCH=${ARCH:-sm_90}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 4)}
 TIMEOUT=${TIMEOUT:-120}
 BUILD=${BUILD:-$(mktemp -d -t corpus-gpu.XXXXXX)}
+SOURCES=${SOURCES:-$CORPUS/cuda}
 mkdir -p "$BUILD"
 
 if [ $# -gt 0 ]; then
@@ -48,7 +51,7 @@ build() {
   local op=$1 log=$BUILD/$1.build.log
   local flags=(-std=c++17 -O2 -arch="$ARCH" -I"$CORPUS/reference")
   {
-    "$NVCC" "${flags[@]}" -c "$CORPUS/cuda/$op.cu" -o "$BUILD/$op.o" &&
+    "$NVCC" "${flags[@]}" -c "$SOURCES/$op.cu" -o "$BUILD/$op.o" &&
       if is_half_op "$op"; then
         "$NVCC" "${flags[@]}" -DCORPUS_INPUT_T=__half -include cuda_fp16.h \
           "$BUILD/$op.o" "$CORPUS/drivers/$op.cpp" -o "$BUILD/$op" &&
@@ -61,7 +64,7 @@ build() {
   } >"$log" 2>&1
 }
 export -f build is_half_op
-export NVCC ARCH CORPUS BUILD
+export NVCC ARCH CORPUS BUILD SOURCES
 
 echo "building ${#OPS[@]} operators for $ARCH with $NVCC in $BUILD ($JOBS jobs)"
 printf '%s\n' "${OPS[@]}" | xargs -P "$JOBS" -I{} bash -c 'build {}'
