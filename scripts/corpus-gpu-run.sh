@@ -18,6 +18,8 @@
 #   SANITIZE  if set, run each binary under compute-sanitizer with this tool
 #             (memcheck, racecheck, synccheck, initcheck; 1 means memcheck)
 #   TIMEOUT   seconds allowed per binary (default: 120)
+#   DUMP_DIR  if set, each binary appends its checked outputs to
+#             DUMP_DIR/<binary>.bin (see CORPUS_DUMP in reference/check.h)
 #   SOURCES   directory of the <op>.cu files to build (default: the corpus;
 #             scripts/corpus-emit.sh writes round-tripped ones)
 
@@ -70,6 +72,11 @@ echo "building ${#OPS[@]} operators for $ARCH with $NVCC in $BUILD ($JOBS jobs)"
 printf '%s\n' "${OPS[@]}" | xargs -P "$JOBS" -I{} bash -c 'build {}'
 
 run() { # binary, log
+  if [ -n "${DUMP_DIR:-}" ]; then
+    mkdir -p "$DUMP_DIR"
+    export CORPUS_DUMP=$DUMP_DIR/$(basename "$1").bin
+    rm -f "$CORPUS_DUMP"
+  fi
   if [ -n "${SANITIZE:-}" ]; then
     local tool=$SANITIZE
     [ "$tool" = 1 ] && tool=memcheck
