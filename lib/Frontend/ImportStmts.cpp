@@ -362,6 +362,12 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
       array = b.create<hip::SharedAllocOp>(l, memrefType);
     else if (shared)
       return error(v) << "__shared__ is not supported in this language";
+    else if (v->hasAttr<clang::AlignedAttr>())
+      // `alignas(N)` survives: vector code may rely on it.
+      array = b.create<memref::AllocaOp>(
+          l, memrefType,
+          b.getI64IntegerAttr(
+              v->getASTContext().getDeclAlign(v).getQuantity()));
     else
       array = b.create<memref::AllocaOp>(l, memrefType);
     }
