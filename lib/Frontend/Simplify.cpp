@@ -10,6 +10,24 @@
 
 using namespace mlir;
 
+/// Folding and CSE give merged constants an unknown location; they take the
+/// location of their first user instead, so that every op points into the
+/// source.
+static void locateUnknownOps(ModuleOp module) {
+  module.walk([](Operation *op) {
+    if (!isa<UnknownLoc>(op->getLoc()))
+      return;
+    for (Value result : op->getResults())
+      for (Operation *user : result.getUsers())
+        if (!isa<UnknownLoc>(user->getLoc())) {
+          op->setLoc(user->getLoc());
+          return;
+        }
+    if (Operation *parent = op->getParentOp())
+      op->setLoc(parent->getLoc());
+  });
+}
+
 LogicalResult xpiler::simplifyImportedModule(ModuleOp module) {
   if (failed(verify(module)))
     return failure();
@@ -24,5 +42,8 @@ LogicalResult xpiler::simplifyImportedModule(ModuleOp module) {
   OpPassManager &cleanup = pm.nest<func::FuncOp>();
   cleanup.addPass(createCanonicalizerPass());
   cleanup.addPass(createCSEPass());
-  return pm.run(module);
+  if (failed(pm.run(module)))
+    return failure();
+  locateUnknownOps(module);
+  return success();
 }
