@@ -68,7 +68,7 @@ func.func @f(%m: memref<4x64xi8>, %i: index) -> !vnni.m512i {
 // -----
 
 func.func @f(%m: memref<4x64xi8, strided<[128, 1]>>, %i: index) -> !vnni.m512i {
-  // expected-error @+1 {{memref must have the identity layout}}
+  // expected-error @+1 {{memref must have the identity layout or be 1-D with unit stride}}
   %0 = vnni.load %m[%i, %i] : memref<4x64xi8, strided<[128, 1]>> -> !vnni.m512i
   return %0 : !vnni.m512i
 }
