@@ -843,7 +843,9 @@ static FailureOr<ExprValue> emitMemcpy(FunctionImporter &f,
                  ArrayRef<OpFoldResult>{b.getIndexAttr(1)})
           .getResult();
     };
-    memref::CopyOp::create(b, l, view(*src), view(*dst));
+    Value from = view(*src);
+    Value to = view(*dst);
+    memref::CopyOp::create(b, l, from, to);
     return ExprValue();
   }
   // Between a scalar and a buffer.
