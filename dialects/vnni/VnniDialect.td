@@ -46,8 +46,9 @@ def Vnni_Dialect : Dialect {
 
     **Scalars and memory.** C `char`/`short`/`int`/`long long` are signless
     `i8`/`i16`/`i32`/`i64`, `float` is `f32`. Pointers are memrefs of any
-    rank with the identity (row-major, contiguous) layout and no memory
-    space (host memory); a load or store names its first element with one
+    rank with the identity (row-major, contiguous) layout, or 1-D views
+    with unit stride (`strided<[1], offset: ?>`), and no memory space (host
+    memory); a `void *` is a byte pointer (`memref<?xi8>`); a load or store names its first element with one
     index per dimension and touches the following 16/32/64 bytes in
     row-major order. Plain C (loops, scalar arithmetic, pointer offsets) is
     written with upstream `scf`, `arith`, `math`, `memref` and `func`.
@@ -62,8 +63,15 @@ def Vnni_Dialect : Dialect {
     instructions need `avx512vl`; SSE/AVX/AVX2 forms are implied by
     `avx512f`).
 
-    Write masks (`__mmask8/16/32/64`, the `_mask_`/`_maskz_` forms) are not
-    modelled yet.
+    **Write masks.** `__mmask8/16/32/64` are typedefs of `unsigned char/
+    short/int/long long`, so masks are the signless `i8`/`i16`/`i32`/`i64`
+    they are in C (plain integer arithmetic builds them, e.g.
+    `(__mmask16)((1u << n) - 1)`), bit `j` selecting lane `j`. An op that
+    takes a mask for a vector of `n` lanes takes `max(8, n)` bits, as the
+    intrinsic's C signature does; bits past the last lane are ignored.
+    Masked forms: `vnni.binary` with `mask` (and `passthru`),
+    `vnni.masked_load`, `vnni.masked_store`, `vnni.blend`; `vnni.cmp`
+    produces a mask.
   }];
 
   let useDefaultTypePrinterParser = 1;

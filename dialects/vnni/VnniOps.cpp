@@ -14,6 +14,24 @@
 using namespace mlir;
 using namespace xpiler::vnni;
 
+/// `custom<ElementType>`: the type of every operand, written once.
+static ParseResult
+parseElementType(OpAsmParser &parser,
+                 ArrayRef<OpAsmParser::UnresolvedOperand> elements,
+                 SmallVectorImpl<Type> &types) {
+  Type type;
+  if (parser.parseType(type))
+    return failure();
+  types.assign(elements.size(), type);
+  return success();
+}
+
+static void printElementType(OpAsmPrinter &printer, Operation *,
+                             OperandRange elements, TypeRange types) {
+  if (!types.empty())
+    printer << types.front();
+}
+
 #define GET_OP_CLASSES
 #include "xpiler/Dialect/Vnni/VnniOps.cpp.inc"
 
@@ -78,6 +96,46 @@ static LogicalResult verifyLaneScalar(Operation *op, Lane lane, Type scalar) {
   return success();
 }
 
+/// Bits of one lane.
+static unsigned getLaneBits(Lane lane) {
+  switch (lane) {
+  case Lane::epi8:
+    return 8;
+  case Lane::epi16:
+    return 16;
+  case Lane::epi32:
+  case Lane::ps:
+    return 32;
+  case Lane::epi64:
+    return 64;
+  }
+  llvm_unreachable("unknown lane");
+}
+
+/// Checks that a write mask has the `max(8, lanes)` bits of the C
+/// `__mmask*` type the intrinsic takes for `vector` read as `lane`.
+static LogicalResult verifyMask(Operation *op, Lane lane, Type vector,
+                                Type mask) {
+  unsigned lanes = getVectorBitWidth(vector) / getLaneBits(lane);
+  unsigned want = std::max(8u, lanes);
+  if (!mask.isSignlessInteger(want))
+    return op->emitOpError()
+           << "mask for " << lanes << " lanes of '" << stringifyLane(lane)
+           << "' must be i" << want << ", got " << mask;
+  return success();
+}
+
+/// Features of a masked form: `avx512f`, `avx512vl` below 512 bits,
+/// `avx512bw` for byte and word lanes.
+static void requireMasked(SmallVectorImpl<StringRef> &features, Lane lane,
+                          Type vector) {
+  features.push_back("avx512f");
+  if (getVectorBitWidth(vector) != 512)
+    features.push_back("avx512vl");
+  if (lane == Lane::epi8 || lane == Lane::epi16)
+    features.push_back("avx512bw");
+}
+
 /// Checks the enclosing function's `vnni.target_features`, if any, enable
 /// every feature `op` needs. Any AVX-512 feature implies `avx512f`.
 template <typename OpTy> static LogicalResult verifyFeatures(OpTy op) {
@@ -121,9 +179,10 @@ static LogicalResult verifyAccess(Operation *op, MemRefType base,
     return op->emitOpError()
            << "expects " << base.getRank() << " indices for a memref of rank "
            << base.getRank() << ", got " << numIndices;
-  if (!base.getLayout().isIdentity())
-    return op->emitOpError()
-           << "memref must have the identity layout, got " << base;
+  if (!isAccessibleBuffer(base))
+    return op->emitOpError() << "memref must have the identity layout or be "
+                                "1-D with unit stride, got "
+                             << base;
   Type element = base.getElementType();
   if (isFloatVector(vector)) {
     if (!element.isF32())
@@ -198,6 +257,85 @@ LogicalResult StoreOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// MaskedLoadOp / MaskedStoreOp / GatherOp
+//===----------------------------------------------------------------------===//
+
+/// Checks a masked access of `vector` read as `lane` under `mask`.
+static LogicalResult verifyMaskedAccess(Operation *op, Lane lane, bool aligned,
+                                        MemRefType base, size_t numIndices,
+                                        Type vector, Type mask) {
+  if (failed(verifyAccess(op, base, numIndices, vector)) ||
+      failed(verifyLaneVector(op, lane, vector)))
+    return failure();
+  if (aligned && (lane == Lane::epi8 || lane == Lane::epi16))
+    return op->emitOpError() << "no aligned masked access has lane '"
+                             << stringifyLane(lane) << "'";
+  return verifyMask(op, lane, vector, mask);
+}
+
+std::string MaskedLoadOp::getIntrinsicName() {
+  return getPrefix(getVectorBitWidth(getType())) +
+         (getPassthru() ? "_mask_load" : "_maskz_load") +
+         (getAligned() ? "_" : "u_") + stringifyLane(getLane()).str();
+}
+
+void MaskedLoadOp::getRequiredFeatures(SmallVectorImpl<StringRef> &features) {
+  requireMasked(features, getLane(), getType());
+}
+
+LogicalResult MaskedLoadOp::verify() {
+  if (failed(verifyMaskedAccess(*this, getLane(), getAligned(),
+                                getBase().getType(), getIndices().size(),
+                                getType(), getMask().getType())))
+    return failure();
+  return verifyFeatures(*this);
+}
+
+std::string MaskedStoreOp::getIntrinsicName() {
+  return getPrefix(getVectorBitWidth(getValue().getType())) + "_mask_store" +
+         (getAligned() ? "_" : "u_") + stringifyLane(getLane()).str();
+}
+
+void MaskedStoreOp::getRequiredFeatures(
+    SmallVectorImpl<StringRef> &features) {
+  requireMasked(features, getLane(), getValue().getType());
+}
+
+LogicalResult MaskedStoreOp::verify() {
+  if (failed(verifyMaskedAccess(*this, getLane(), getAligned(),
+                                getBase().getType(), getIndices().size(),
+                                getValue().getType(), getMask().getType())))
+    return failure();
+  return verifyFeatures(*this);
+}
+
+std::string GatherOp::getIntrinsicName() {
+  return "_mm512_i32gather_" + stringifyLane(getLane()).str();
+}
+
+void GatherOp::getRequiredFeatures(SmallVectorImpl<StringRef> &features) {
+  features.push_back("avx512f");
+}
+
+LogicalResult GatherOp::verify() {
+  Lane lane = getLane();
+  if (lane != Lane::ps && lane != Lane::epi32)
+    return emitOpError() << "gathers have lane 'ps' or 'epi32', got '"
+                         << stringifyLane(lane) << "'";
+  if (getVectorBitWidth(getType()) != 512)
+    return emitOpError() << "only the 512-bit gathers are supported, got "
+                         << getType();
+  if (failed(verifyLaneVector(*this, lane, getType())) ||
+      failed(verifyAccess(*this, getBase().getType(), getIndices().size(),
+                          getType())))
+    return failure();
+  int32_t scale = getScale();
+  if (scale != 1 && scale != 2 && scale != 4 && scale != 8)
+    return emitOpError() << "scale must be 1, 2, 4 or 8, got " << scale;
+  return verifyFeatures(*this);
+}
+
+//===----------------------------------------------------------------------===//
 // SetZeroOp / Set1Op
 //===----------------------------------------------------------------------===//
 
@@ -229,11 +367,79 @@ LogicalResult Set1Op::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// SetrOp / CmpOp / BlendOp
+//===----------------------------------------------------------------------===//
+
+std::string SetrOp::getIntrinsicName() {
+  unsigned bits = getVectorBitWidth(getType());
+  bool x = bits == 256 && getLane() == Lane::epi64; // _mm256_setr_epi64x
+  return getPrefix(bits) + "_setr_" + stringifyLane(getLane()).str() +
+         (x ? "x" : "");
+}
+
+void SetrOp::getRequiredFeatures(SmallVectorImpl<StringRef> &features) {
+  requireF512(features, {getType()});
+}
+
+LogicalResult SetrOp::verify() {
+  Lane lane = getLane();
+  if (failed(verifyLaneVector(*this, lane, getType())))
+    return failure();
+  unsigned bits = getVectorBitWidth(getType());
+  bool exists = bits == 512 ? lane == Lane::epi32 || lane == Lane::epi64 ||
+                                  lane == Lane::ps
+                            : bits == 256 || lane != Lane::epi64;
+  if (!exists)
+    return emitOpError() << "no setr intrinsic makes " << getType()
+                         << " from lane '" << stringifyLane(lane) << "'";
+  size_t lanes = bits / getLaneBits(lane);
+  if (getElements().size() != lanes)
+    return emitOpError() << "expects " << lanes << " elements, got "
+                         << getElements().size();
+  if (failed(verifyLaneScalar(*this, lane, getElements()[0].getType())))
+    return failure();
+  return verifyFeatures(*this);
+}
+
+std::string CmpOp::getIntrinsicName() {
+  return getPrefix(getVectorBitWidth(getLhs().getType())) + "_cmp_ps_mask";
+}
+
+void CmpOp::getRequiredFeatures(SmallVectorImpl<StringRef> &features) {
+  requireMasked(features, Lane::ps, getLhs().getType());
+}
+
+LogicalResult CmpOp::verify() {
+  unsigned want = getVectorBitWidth(getLhs().getType()) == 512 ? 16 : 8;
+  if (!getType().isSignlessInteger(want))
+    return emitOpError() << "result must be i" << want << " for "
+                         << getLhs().getType() << ", got " << getType();
+  return verifyFeatures(*this);
+}
+
+std::string BlendOp::getIntrinsicName() {
+  return getPrefix(getVectorBitWidth(getType())) + "_mask_blend_" +
+         stringifyLane(getLane()).str();
+}
+
+void BlendOp::getRequiredFeatures(SmallVectorImpl<StringRef> &features) {
+  requireMasked(features, getLane(), getType());
+}
+
+LogicalResult BlendOp::verify() {
+  if (failed(verifyLaneVector(*this, getLane(), getType())) ||
+      failed(verifyMask(*this, getLane(), getType(), getMask().getType())))
+    return failure();
+  return verifyFeatures(*this);
+}
+
+//===----------------------------------------------------------------------===//
 // BinaryOp / FmaddOp
 //===----------------------------------------------------------------------===//
 
 std::string BinaryOp::getIntrinsicName() {
-  return getPrefix(getVectorBitWidth(getType())) + "_" +
+  std::string form = !getMask() ? "_" : getPassthru() ? "_mask_" : "_maskz_";
+  return getPrefix(getVectorBitWidth(getType())) + form +
          stringifyBinaryKind(getKind()).str() + "_" +
          stringifyLane(getLane()).str();
 }
@@ -248,10 +454,13 @@ void BinaryOp::getRequiredFeatures(SmallVectorImpl<StringRef> &features) {
     features.push_back("avx512bw");
   else if (is512)
     features.push_back("avx512f");
-  else if (lane == Lane::epi64 &&
-           (kind == BinaryKind::mullo || kind == BinaryKind::max ||
-            kind == BinaryKind::min))
+  else if ((lane == Lane::epi64 &&
+            (kind == BinaryKind::mullo || kind == BinaryKind::max ||
+             kind == BinaryKind::min)) ||
+           kind == BinaryKind::scalef)
     features.push_back("avx512vl");
+  if (getMask())
+    requireMasked(features, lane, getType());
 }
 
 LogicalResult BinaryOp::verify() {
@@ -269,12 +478,19 @@ LogicalResult BinaryOp::verify() {
     legal = lane != Lane::epi8 && lane != Lane::ps;
     break;
   case BinaryKind::mul:
+  case BinaryKind::div:
+  case BinaryKind::scalef:
     legal = lane == Lane::ps;
     break;
   }
   if (!legal)
     return emitOpError() << "'" << stringifyBinaryKind(getKind())
                          << "' has no '" << stringifyLane(lane) << "' form";
+  if (getPassthru() && !getMask())
+    return emitOpError() << "'passthru' needs a 'mask'";
+  if (Value mask = getMask())
+    if (failed(verifyMask(*this, lane, getType(), mask.getType())))
+      return failure();
   return verifyFeatures(*this);
 }
 

@@ -87,7 +87,9 @@ def Vnni_LoadOp : Vnni_IntrinsicOp<"load"> {
     (256-bit) or 16 (128-bit) bytes; a misaligned aligned access faults.
     Integer vectors load from memrefs of `i8`, `i16`, `i32` or `i64` (the
     bytes are taken as they lie in memory, lane 0 first); float vectors
-    from memrefs of `f32`. The memref must have the identity layout.
+    from memrefs of `f32`. The memref must have the identity layout, or be
+    1-D with unit stride and any offset (`memref<?xf32, strided<[1],
+    offset: ?>>`, a pointer `p + k` passed to a helper).
 
     ```mlir
     %a = vnni.load %A[%i, %k] : memref<64x256xi8> -> !vnni.m512i
@@ -125,6 +127,101 @@ def Vnni_StoreOp : Vnni_IntrinsicOp<"store"> {
   let assemblyFormat = [{
     (`aligned` $aligned^)? $value `,` $base `[` $indices `]` attr-dict `:`
     type($value) `,` type($base)
+  }];
+}
+
+def Vnni_MaskedLoadOp : Vnni_IntrinsicOp<"masked_load", [
+    AttrSizedOperandSegments,
+    OptionalTypesMatchWith<"passthru has the result type", "result",
+                           "passthru", "$_self">]> {
+  let summary = "load the lanes of a vector a write mask selects";
+  let description = [{
+    `_mm*_mask_load[u]_<lane>(passthru, mask, p)` with `passthru`,
+    `_mm*_maskz_load[u]_<lane>(mask, p)` without, `p` the address of
+    `base[indices]` (as for `vnni.load`). For each lane `j` of width `lane`
+    (`epi8`..`epi64` for an integer vector, `ps` for a float vector): when
+    bit `j` of `mask` is set, lane `j` is read from the bytes at
+    `p + j · lanebytes`; otherwise it is lane `j` of `passthru`, or zero
+    without `passthru`, and that memory is not accessed at all (a masked-off
+    lane past the end of a buffer does not fault). `mask` is an `i8`,
+    `i16`, `i32` or `i64` (`__mmask8/16/32/64`) of `max(8, lanes)` bits;
+    bits past the last lane are ignored.
+
+    `aligned` (`_mm*_mask_load_epi32`/`_epi64`/`_ps`, not available for
+    `epi8`/`epi16`) requires `p` to be aligned to the vector width even for
+    masked-off lanes. Needs `avx512f`, plus `avx512vl` for 128/256-bit
+    vectors and `avx512bw` for `epi8`/`epi16` lanes. Element types and
+    layout as for `vnni.load`.
+
+    ```mlir
+    %v = vnni.masked_load <ps> %X[%i], %k : memref<?xf32>, i16 -> !vnni.m512
+    %w = vnni.masked_load <ps> %X[%i], %k passthru(%old)
+        : memref<?xf32>, i16 -> !vnni.m512
+    ```
+  }];
+  let arguments = (ins Vnni_LaneAttr:$lane,
+                       Arg<AnyMemRef, "the buffer read", [MemRead]>:$base,
+                       Variadic<Index>:$indices, Vnni_Mask:$mask,
+                       Optional<Vnni_AnyVector>:$passthru, UnitAttr:$aligned);
+  let results = (outs Vnni_AnyVector:$result);
+  let assemblyFormat = [{
+    (`aligned` $aligned^)? $lane $base `[` $indices `]` `,` $mask
+    (`passthru` `(` $passthru^ `)`)? attr-dict `:` type($base) `,`
+    type($mask) `->` type($result)
+  }];
+}
+
+def Vnni_MaskedStoreOp : Vnni_IntrinsicOp<"masked_store"> {
+  let summary = "store the lanes of a vector a write mask selects";
+  let description = [{
+    `_mm*_mask_store[u]_<lane>(p, mask, value)`, `p` the address of
+    `base[indices]`: for each lane `j` of width `lane` whose bit in `mask`
+    is set, lane `j` of `value` is written to the bytes at
+    `p + j · lanebytes`; the memory of the other lanes is neither read nor
+    written (and does not fault). `mask` is an `i8`/`i16`/`i32`/`i64` of
+    `max(8, lanes)` bits; bits past the last lane are ignored. `aligned`
+    (`_mm*_mask_store_epi32`/`_epi64`/`_ps`; none for `epi8`/`epi16`)
+    requires `p` to be aligned to the vector width. Features, element types
+    and layout as for `vnni.masked_load`.
+
+    ```mlir
+    vnni.masked_store <epi32> %acc, %C[%j], %k : !vnni.m512i, memref<?xi32>, i16
+    ```
+  }];
+  let arguments = (ins Vnni_LaneAttr:$lane, Vnni_AnyVector:$value,
+                       Arg<AnyMemRef, "the buffer written", [MemWrite]>:$base,
+                       Variadic<Index>:$indices, Vnni_Mask:$mask,
+                       UnitAttr:$aligned);
+  let assemblyFormat = [{
+    (`aligned` $aligned^)? $lane $value `,` $base `[` $indices `]` `,` $mask
+    attr-dict `:` type($value) `,` type($base) `,` type($mask)
+  }];
+}
+
+def Vnni_GatherOp : Vnni_IntrinsicOp<"gather"> {
+  let summary = "gather 32-bit lanes from memory by 32-bit indices";
+  let description = [{
+    `_mm512_i32gather_ps(index, p, scale)` (`lane` = `ps`, a float result
+    from an `f32` memref) and `_mm512_i32gather_epi32(index, p, scale)`
+    (`lane` = `epi32`, an integer result from an integer memref), `p` the
+    address of `base[indices]` (one index per dimension): for each of the
+    16 lanes `j`, lane `j` of the result is the 4 bytes at byte address
+    `p + sext(index.i32[j]) · scale`, read in any order. `scale` is 1, 2, 4
+    or 8 (bytes, not elements: with `scale` = 4 over an `f32` buffer an
+    index counts elements). Only the 512-bit, unmasked forms (AVX512F).
+
+    ```mlir
+    %v = vnni.gather <ps> %offsets, %X[%c] scale 4
+        : !vnni.m512i, memref<?xf32> -> !vnni.m512
+    ```
+  }];
+  let arguments = (ins Vnni_LaneAttr:$lane, Vnni_M512i:$index,
+                       Arg<AnyMemRef, "the buffer read", [MemRead]>:$base,
+                       Variadic<Index>:$indices, I32Attr:$scale);
+  let results = (outs Vnni_AnyVector:$result);
+  let assemblyFormat = [{
+    $lane $index `,` $base `[` $indices `]` `scale` $scale attr-dict `:`
+    type($index) `,` type($base) `->` type($result)
   }];
 }
 
@@ -168,45 +265,147 @@ def Vnni_Set1Op : Vnni_IntrinsicOp<"set1", [Pure]> {
   }];
 }
 
+def Vnni_SetrOp : Vnni_IntrinsicOp<"setr", [Pure, SameTypeOperands]> {
+  let summary = "a vector of one scalar per lane, lane 0 first";
+  let description = [{
+    `_mm*_setr_<lane>(e0, e1, ...)`: lane `j` is `elements[j]`, one operand
+    per lane of width `lane`, all of the lane's scalar type (`i8`, `i16`,
+    `i32`, `i64` or `f32`). `_mm*_set_<lane>` lists the same lanes last
+    first and is this op with the operands reversed. The forms are
+    `_mm512_setr_epi32`/`_epi64`/`_ps` (AVX512F), `_mm256_setr_epi8`/
+    `_epi16`/`_epi32`/`_epi64x`/`_ps` (AVX) and `_mm_setr_epi8`/`_epi16`/
+    `_epi32`/`_ps` (SSE/SSE2).
+
+    ```mlir
+    %iota = vnni.setr <epi32> %c0, %c1, %c2, %c3 : i32 -> !vnni.m128i
+    ```
+  }];
+  let arguments = (ins Vnni_LaneAttr:$lane,
+                       Variadic<AnyTypeOf<[I8, I16, I32, I64, F32]>>:$elements);
+  let results = (outs Vnni_AnyVector:$result);
+  let assemblyFormat = [{
+    $lane $elements attr-dict `:` custom<ElementType>(ref($elements),
+    type($elements)) `->` type($result)
+  }];
+}
+
+def Vnni_CmpOp : Vnni_IntrinsicOp<"cmp", [Pure,
+    AllTypesMatch<["lhs", "rhs"]>]> {
+  let summary = "compare f32 lanes into a mask";
+  let description = [{
+    `_mm*_cmp_ps_mask(lhs, rhs, predicate)`: bit `j` of the result is 1
+    when `predicate` holds for lane `j` of `lhs` and lane `j` of `rhs`
+    (IEEE comparison; ordered predicates are false and unordered ones true
+    when either lane is NaN; `-0 == +0`), the bits past the last lane 0.
+    The result is the C `__mmask16` (`i16`) for `!vnni.m512` and
+    `__mmask8` (`i8`) for `!vnni.m256`/`!vnni.m128` (AVX512VL).
+
+    ```mlir
+    %pos = vnni.cmp <gt_oq> %v, %zero : !vnni.m512 -> i16
+    ```
+  }];
+  let arguments = (ins Vnni_CmpPredicateAttr:$predicate,
+                       Vnni_FloatVector:$lhs, Vnni_FloatVector:$rhs);
+  let results = (outs Vnni_Mask:$result);
+  let assemblyFormat = [{
+    $predicate $lhs `,` $rhs attr-dict `:` type($lhs) `->` type($result)
+  }];
+}
+
+def Vnni_BlendOp : Vnni_IntrinsicOp<"blend", [Pure,
+    AllTypesMatch<["a", "b", "result"]>]> {
+  let summary = "pick each lane from one of two vectors by a mask";
+  let description = [{
+    `_mm*_mask_blend_<lane>(mask, a, b)`: lane `j` of width `lane` is lane
+    `j` of `b` when bit `j` of `mask` is set, else lane `j` of `a`. `mask`
+    is an `i8`/`i16`/`i32`/`i64` of `max(8, lanes)` bits, the bits past
+    the last lane ignored. Needs `avx512f`, plus `avx512vl` for 128/256-bit
+    vectors and `avx512bw` for `epi8`/`epi16` lanes.
+
+    ```mlir
+    %s = vnni.blend <ps> %neg, %zero, %minus_one : i16, !vnni.m512
+    ```
+  }];
+  let arguments = (ins Vnni_LaneAttr:$lane, Vnni_Mask:$mask,
+                       Vnni_AnyVector:$a, Vnni_AnyVector:$b);
+  let results = (outs Vnni_AnyVector:$result);
+  let assemblyFormat = [{
+    $lane $mask `,` $a `,` $b attr-dict `:` type($mask) `,` type($result)
+  }];
+}
+
 //===----------------------------------------------------------------------===//
 // Lane-wise arithmetic
 //===----------------------------------------------------------------------===//
 
 def Vnni_BinaryOp : Vnni_IntrinsicOp<"binary", [Pure,
-    AllTypesMatch<["lhs", "rhs", "result"]>]> {
-  let summary = "lane-wise binary arithmetic";
+    AllTypesMatch<["lhs", "rhs", "result"]>, AttrSizedOperandSegments,
+    OptionalTypesMatchWith<"passthru has the result type", "result",
+                           "passthru", "$_self">]> {
+  let summary = "lane-wise binary arithmetic, optionally under a write mask";
   let description = [{
     `_mm*_<kind>_<lane>(lhs, rhs)`, lane by lane:
 
-    | kind    | lanes                          | result lane |
-    |---------|--------------------------------|-------------|
-    | `add`   | `epi8`..`epi64`, `ps`          | `l + r` (integers wrap) |
-    | `sub`   | `epi8`..`epi64`, `ps`          | `l - r` (integers wrap) |
-    | `mullo` | `epi16`, `epi32`, `epi64`      | low half of the exact product `l * r` |
-    | `mul`   | `ps`                           | `l * r` |
-    | `max`   | `epi8`..`epi64` (signed), `ps` | `l > r ? l : r` |
-    | `min`   | `epi8`..`epi64` (signed), `ps` | `l < r ? l : r` |
+    | kind     | lanes                          | result lane |
+    |----------|--------------------------------|-------------|
+    | `add`    | `epi8`..`epi64`, `ps`          | `l + r` (integers wrap) |
+    | `sub`    | `epi8`..`epi64`, `ps`          | `l - r` (integers wrap) |
+    | `mullo`  | `epi16`, `epi32`, `epi64`      | low half of the exact product `l * r` |
+    | `mul`    | `ps`                           | `l * r` |
+    | `max`    | `epi8`..`epi64` (signed), `ps` | `l > r ? l : r` |
+    | `min`    | `epi8`..`epi64` (signed), `ps` | `l < r ? l : r` |
+    | `div`    | `ps`                           | `l / r` |
+    | `scalef` | `ps`                           | `l · 2^floor(r)` |
 
     Integer lanes are signed two's complement; float lanes are IEEE f32
-    rounded to nearest even. For `ps`, `max`/`min` return `rhs` when either
-    operand is NaN or both are zero (the `maxps`/`minps` rule). `epi*`
-    needs an integer vector and `ps` a float vector. The 512-bit `epi8`/
-    `epi16` forms need `avx512bw`, `mullo` on `epi64` needs `avx512dq`,
-    128/256-bit `max`/`min`/`mullo` on `epi64` need `avx512vl`.
-    (`_mm512_mul_epi32`, a widening multiply of the even lanes, is not
-    this op.)
+    rounded to nearest even (the default MXCSR; denormals are neither
+    flushed nor treated as zero). For `ps`, `max`/`min` return `rhs` when
+    either operand is NaN or both are zero (the `maxps`/`minps` rule).
+    `scalef` is `vscalefps` (`_mm*_scalef_ps`): the exact `l · 2^floor(r)`
+    rounded once, a NaN operand giving a quiet NaN (`r` first), and the
+    special cases of the SDM's VSCALEFPS table (`0 · 2^+inf` and
+    `inf · 2^-inf` are the default NaN, `x · 2^+inf` is ±inf and
+    `x · 2^-inf` is ±0 for finite non-zero `x`). `epi*` needs an integer
+    vector and `ps` a float vector. The 512-bit `epi8`/`epi16` forms need
+    `avx512bw`, `mullo` on `epi64` needs `avx512dq`, 128/256-bit
+    `max`/`min`/`mullo` on `epi64` and `scalef` need `avx512vl`. (`div`
+    exists only for `ps`; `_mm512_mul_epi32`, a widening multiply of the
+    even lanes, is not this op.)
+
+    With `mask` (an `i8`/`i16`/`i32`/`i64`, the C `__mmask8/16/32/64`, of
+    `max(8, lanes)` bits), lane `j` is computed only when bit `j` of `mask`
+    is set; otherwise it is lane `j` of `passthru` (the `_mm*_mask_<kind>_
+    <lane>(passthru, mask, lhs, rhs)` form) or zero when there is no
+    `passthru` (`_mm*_maskz_<kind>_<lane>(mask, lhs, rhs)`). Masked-off
+    lanes raise no floating-point exception. Bits of `mask` past the last
+    lane are ignored. Masked forms need `avx512f`, and also `avx512vl` for
+    128/256-bit vectors and `avx512bw` for `epi8`/`epi16` lanes; `passthru`
+    needs `mask`.
 
     ```mlir
     %s = vnni.binary <add> <epi32> %a, %b : !vnni.m512i
     %m = vnni.binary <max> <ps> %x, %zero : !vnni.m512
+    %t = vnni.binary <add> <ps> %x, %y mask(%k : i16) passthru(%x)
+        : !vnni.m512
     ```
   }];
   let arguments = (ins Vnni_BinaryKindAttr:$kind, Vnni_LaneAttr:$lane,
-                       Vnni_AnyVector:$lhs, Vnni_AnyVector:$rhs);
+                       Vnni_AnyVector:$lhs, Vnni_AnyVector:$rhs,
+                       Optional<Vnni_Mask>:$mask,
+                       Optional<Vnni_AnyVector>:$passthru);
   let results = (outs Vnni_AnyVector:$result);
   let assemblyFormat = [{
-    $kind $lane $lhs `,` $rhs attr-dict `:` type($result)
+    $kind $lane $lhs `,` $rhs (`mask` `(` $mask^ `:` type($mask) `)`)?
+    (`passthru` `(` $passthru^ `)`)? attr-dict `:` type($result)
   }];
+  let builders = [
+    OpBuilder<(ins "::mlir::Type":$result, "BinaryKindAttr":$kind,
+                   "LaneAttr":$lane, "::mlir::Value":$lhs,
+                   "::mlir::Value":$rhs), [{
+      build($_builder, $_state, result, kind, lane, lhs, rhs,
+            ::mlir::Value(), ::mlir::Value());
+    }]>
+  ];
 }
 
 def Vnni_FmaddOp : Vnni_IntrinsicOp<"fmadd", [Pure,

@@ -34,3 +34,13 @@ void VnniDialect::registerTypes() {
 #include "xpiler/Dialect/Vnni/VnniTypes.cpp.inc"
       >();
 }
+
+bool xpiler::vnni::isAccessibleBuffer(MemRefType type) {
+  if (type.getLayout().isIdentity())
+    return true;
+  SmallVector<int64_t> strides;
+  int64_t offset;
+  return type.getRank() == 1 &&
+         succeeded(type.getStridesAndOffset(strides, offset)) &&
+         strides[0] == 1;
+}

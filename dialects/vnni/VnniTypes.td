@@ -52,4 +52,9 @@ def Vnni_AnyVector : AnyTypeOf<[Vnni_M512i, Vnni_M256i, Vnni_M128i,
                                 Vnni_M512, Vnni_M256, Vnni_M128],
     "vnni vector type">;
 
+/// A write mask: the C `__mmask8/16/32/64` are `unsigned char/short/int/
+/// long long`, bit j for lane j.
+def Vnni_Mask : AnyTypeOf<[I8, I16, I32, I64],
+    "write mask (i8, i16, i32 or i64: __mmask8/16/32/64)">;
+
 #endif // XPILER_DIALECT_VNNI_VNNITYPES_TD

@@ -27,6 +27,11 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Basic/TargetInfo.h"
 #include "clang/Lex/Lexer.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/StmtOpenMP.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace mlir;
@@ -201,7 +206,7 @@ public:
                              : "i8, i16, i32 or i64")
                      << " elements)",
              failure();
-    if (memref.getRank() != 1 || !memref.getLayout().isIdentity())
+    if (memref.getRank() != 1 || !vnni::isAccessibleBuffer(memref))
       return error() << "needs a pointer into a one-dimensional buffer, got "
                      << memref,
              failure();
@@ -351,6 +356,59 @@ emitIntrinsic(IntrinsicEmitter &e, StringRef callee) {
       return scalar(vnni::DpOp::create(
           b, l, type, vnni::DotKindAttr::get(ctx, *kind), *acc, *x, *y));
     }
+    // Float compares into a mask: cmpps512_mask(a, b, p, mask, rounding)
+    // behind _mm512_cmp_ps_mask, cmpps256_mask/cmpps128_mask(a, b, p, mask)
+    // behind _mm256_/_mm_cmp_ps_mask; unmasked only.
+    if (callee == "cmpps512_mask" || callee == "cmpps256_mask" ||
+        callee == "cmpps128_mask") {
+      unsigned bits = callee == "cmpps512_mask"   ? 512
+                      : callee == "cmpps256_mask" ? 256
+                                                  : 128;
+      Type type = getVectorType(bits, true, ctx);
+      uint64_t lanes = bits / 32, all = (uint64_t(1) << lanes) - 1;
+      std::optional<int64_t> predicate = e.constant(2), mask = e.constant(3);
+      if (!mask || (uint64_t(*mask) & all) != all)
+        return std::nullopt; // _mm*_mask_cmp_ps_mask
+      // _mm512_cmp_round_ps_mask with other than _MM_FROUND_CUR_DIRECTION.
+      if (bits == 512 && e.constant(4) != std::optional<int64_t>(4))
+        return std::nullopt;
+      if (!predicate || *predicate < 0 || *predicate > 31)
+        return e.error() << "needs a constant predicate in [0, 31]",
+               FailureOr<ExprValue>(failure());
+      FailureOr<Value> x = e.vector(0, type), y = e.vector(1, type);
+      if (failed(x) || failed(y))
+        return FailureOr<ExprValue>(failure());
+      return scalar(vnni::CmpOp::create(
+          b, l, b.getIntegerType(bits == 512 ? 16 : 8),
+          vnni::CmpPredicateAttr::get(
+              ctx, static_cast<vnni::CmpPredicate>(*predicate)),
+          *x, *y));
+    }
+    // Gathers: gathersiv16sf/gathersiv16si(src, addr, index, mask, scale)
+    // behind _mm512_i32gather_ps/_epi32 (the mask is all ones, src unused);
+    // the masked forms are not modelled.
+    if (callee == "gathersiv16sf" || callee == "gathersiv16si") {
+      bool isFloat = callee == "gathersiv16sf";
+      if (e.name != (isFloat ? "_mm512_i32gather_ps" : "_mm512_i32gather_epi32"))
+        return std::nullopt;
+      std::optional<int64_t> mask = e.constant(3), scale = e.constant(4);
+      if (!mask || (uint64_t(*mask) & 0xffff) != 0xffff)
+        return std::nullopt;
+      if (!scale || (*scale != 1 && *scale != 2 && *scale != 4 && *scale != 8))
+        return e.error() << "needs a constant scale of 1, 2, 4 or 8",
+               FailureOr<ExprValue>(failure());
+      Type type = getVectorType(512, isFloat, ctx);
+      FailureOr<Value> index = e.vector(2, vnni::M512iType::get(ctx));
+      if (failed(index))
+        return FailureOr<ExprValue>(failure());
+      auto addr = e.address(1, type);
+      if (failed(addr))
+        return FailureOr<ExprValue>(failure());
+      return scalar(vnni::GatherOp::create(
+          b, l, type,
+          vnni::LaneAttr::get(ctx, isFloat ? vnni::Lane::ps : vnni::Lane::epi32),
+          *index, addr->first, addr->second, b.getI32IntegerAttr(*scale)));
+    }
     // Extracts, unmasked only (the mask is all ones).
     std::optional<Type> source;
     if (callee == "extracti32x4_mask" || callee == "extracti64x4_mask")
@@ -443,6 +501,100 @@ emitIntrinsic(IntrinsicEmitter &e, StringRef callee) {
     return FailureOr<ExprValue>(ExprValue());
   }
 
+  // Masked loads and stores: mask_load[u]_<lane>(src, k, p),
+  // maskz_load[u]_<lane>(k, p), mask_store[u]_<lane>(p, k, v).
+  {
+    StringRef rest = callee;
+    bool merge = rest.consume_front("mask_");
+    bool zero = !merge && rest.consume_front("maskz_");
+    bool isLoad = rest.consume_front("load");
+    bool isStore = merge && !isLoad && rest.consume_front("store");
+    if ((merge || zero) && (isLoad || isStore)) {
+      bool aligned = !rest.consume_front("u");
+      std::optional<vnni::Lane> lane;
+      if (rest.consume_front("_"))
+        lane = parseLane(rest);
+      if (!lane)
+        return std::nullopt;
+      Type type = *lane == vnni::Lane::ps ? floatType : intType;
+      UnitAttr alignedAttr = aligned ? b.getUnitAttr() : UnitAttr();
+      vnni::LaneAttr laneAttr = vnni::LaneAttr::get(ctx, *lane);
+      if (isStore) {
+        auto addr = e.address(0, type);
+        if (failed(addr))
+          return FailureOr<ExprValue>(failure());
+        FailureOr<Value> k = e.f.emitScalar(e.call->getArg(1));
+        FailureOr<Value> v = e.vector(2, type);
+        if (failed(k) || failed(v))
+          return FailureOr<ExprValue>(failure());
+        vnni::MaskedStoreOp::create(b, l, laneAttr, *v, addr->first,
+                                    addr->second, *k, alignedAttr);
+        return FailureOr<ExprValue>(ExprValue());
+      }
+      unsigned first = merge ? 1 : 0;
+      Value passthru;
+      if (merge) {
+        FailureOr<Value> src = e.vector(0, type);
+        if (failed(src))
+          return FailureOr<ExprValue>(failure());
+        passthru = *src;
+      }
+      FailureOr<Value> k = e.f.emitScalar(e.call->getArg(first));
+      if (failed(k))
+        return FailureOr<ExprValue>(failure());
+      auto addr = e.address(first + 1, type);
+      if (failed(addr))
+        return FailureOr<ExprValue>(failure());
+      return scalar(vnni::MaskedLoadOp::create(b, l, type, laneAttr,
+                                               addr->first, addr->second, *k,
+                                               passthru, alignedAttr));
+    }
+  }
+
+  // Blends: mask_blend_<lane>(k, a, b).
+  if (callee.starts_with("mask_blend_")) {
+    std::optional<vnni::Lane> lane = parseLane(callee.drop_front(11));
+    if (!lane)
+      return std::nullopt;
+    Type type = *lane == vnni::Lane::ps ? floatType : intType;
+    FailureOr<Value> k = e.f.emitScalar(e.call->getArg(0));
+    if (failed(k))
+      return FailureOr<ExprValue>(failure());
+    FailureOr<Value> x = e.vector(1, type), y = e.vector(2, type);
+    if (failed(x) || failed(y))
+      return FailureOr<ExprValue>(failure());
+    return scalar(vnni::BlendOp::create(
+        b, l, type, vnni::LaneAttr::get(ctx, *lane), *k, *x, *y));
+  }
+
+  // One scalar per lane: setr_<lane>(e0, e1, ...), set_<lane>(..., e1, e0)
+  // (epi64x at 256 bits).
+  if (callee.starts_with("setr_") || callee.starts_with("set_")) {
+    bool reversed = callee.starts_with("set_");
+    StringRef suffix = callee.drop_front(reversed ? 4 : 5);
+    if (bits == 256 && suffix == "epi64x")
+      suffix = "epi64";
+    else if (bits != 512 && suffix == "epi64")
+      return std::nullopt; // _mm_set_epi64 takes __m64s
+    std::optional<vnni::Lane> lane = parseLane(suffix);
+    if (!lane || (bits == 128 && *lane == vnni::Lane::epi64) ||
+        (bits == 512 &&
+         (*lane == vnni::Lane::epi8 || *lane == vnni::Lane::epi16)))
+      return std::nullopt;
+    SmallVector<Value> elements;
+    for (unsigned i = 0, n = e.call->getNumArgs(); i < n; ++i) {
+      FailureOr<Value> v = e.f.emitScalar(e.call->getArg(i));
+      if (failed(v))
+        return FailureOr<ExprValue>(failure());
+      elements.push_back(*v);
+    }
+    if (reversed)
+      std::reverse(elements.begin(), elements.end());
+    return scalar(vnni::SetrOp::create(
+        b, l, *lane == vnni::Lane::ps ? floatType : intType,
+        vnni::LaneAttr::get(ctx, *lane), elements));
+  }
+
   // Constants.
   if (callee == "setzero_" + widthSuffix || callee == "setzero_ps" ||
       (bits == 512 && callee == "setzero_epi32"))
@@ -465,9 +617,13 @@ emitIntrinsic(IntrinsicEmitter &e, StringRef callee) {
         vnni::LaneAttr::get(ctx, *lane), *v));
   }
 
-  // Lane-wise binary arithmetic: add/sub/mullo/mul/max/min.
+  // Lane-wise binary arithmetic: add/sub/mullo/mul/max/min/div/scalef,
+  // plain, mask_ (src, k, a, b) or maskz_ (k, a, b).
   {
-    auto [op, suffix] = callee.rsplit('_');
+    StringRef rest = callee;
+    bool merge = rest.consume_front("mask_");
+    bool zero = !merge && rest.consume_front("maskz_");
+    auto [op, suffix] = rest.rsplit('_');
     std::optional<vnni::Lane> lane = parseLane(suffix);
     std::optional<vnni::BinaryKind> kind =
         llvm::StringSwitch<std::optional<vnni::BinaryKind>>(op)
@@ -477,21 +633,41 @@ emitIntrinsic(IntrinsicEmitter &e, StringRef callee) {
             .Case("mul", vnni::BinaryKind::mul)
             .Case("max", vnni::BinaryKind::max)
             .Case("min", vnni::BinaryKind::min)
+            .Case("div", vnni::BinaryKind::div)
+            .Case("scalef", vnni::BinaryKind::scalef)
             .Default(std::nullopt);
     if (lane && kind && !suffix.empty()) {
       bool isPs = *lane == vnni::Lane::ps;
-      // _mm512_mul_epi32 (widening) and mullo_epi8 do not exist in the op.
-      if ((*kind == vnni::BinaryKind::mul && !isPs) ||
+      bool floatOnly = *kind == vnni::BinaryKind::mul ||
+                       *kind == vnni::BinaryKind::div ||
+                       *kind == vnni::BinaryKind::scalef;
+      // _mm512_mul_epi32 (widening), div_epi32 (SVML) and mullo_epi8 do not
+      // exist in the op.
+      if ((floatOnly && !isPs) ||
           (*kind == vnni::BinaryKind::mullo &&
            (isPs || *lane == vnni::Lane::epi8)))
         return std::nullopt;
       Type type = isPs ? floatType : intType;
-      FailureOr<Value> x = e.vector(0, type), y = e.vector(1, type);
+      unsigned first = merge ? 2 : zero ? 1 : 0;
+      Value passthru, mask;
+      if (merge) {
+        FailureOr<Value> src = e.vector(0, type);
+        if (failed(src))
+          return FailureOr<ExprValue>(failure());
+        passthru = *src;
+      }
+      if (merge || zero) {
+        FailureOr<Value> k = e.f.emitScalar(e.call->getArg(first - 1));
+        if (failed(k))
+          return FailureOr<ExprValue>(failure());
+        mask = *k;
+      }
+      FailureOr<Value> x = e.vector(first, type), y = e.vector(first + 1, type);
       if (failed(x) || failed(y))
         return FailureOr<ExprValue>(failure());
       return scalar(vnni::BinaryOp::create(
           b, l, type, vnni::BinaryKindAttr::get(ctx, *kind),
-          vnni::LaneAttr::get(ctx, *lane), *x, *y));
+          vnni::LaneAttr::get(ctx, *lane), *x, *y, mask, passthru));
     }
   }
   if (callee == "fmadd_ps") {
@@ -582,9 +758,338 @@ emitIntrinsic(IntrinsicEmitter &e, StringRef callee) {
   return std::nullopt;
 }
 
+//===----------------------------------------------------------------------===//
+// memcpy
+//===----------------------------------------------------------------------===//
+
+/// `e` without the pointer casts a `void *` parameter adds.
+static const clang::Expr *stripPointerCasts(const clang::Expr *e) {
+  while (true) {
+    e = e->IgnoreParens();
+    const auto *c = dyn_cast<clang::CastExpr>(e);
+    if (!c || !c->getType()->isPointerType() ||
+        !c->getSubExpr()->getType()->isPointerType() ||
+        (c->getCastKind() != clang::CK_BitCast &&
+         c->getCastKind() != clang::CK_NoOp))
+      return e;
+    e = c->getSubExpr();
+  }
+}
+
+/// `&x` for a local scalar variable `x`: its slot; null otherwise.
+static Value getScalarSlot(FunctionImporter &f, const clang::Expr *e) {
+  const auto *u = dyn_cast<clang::UnaryOperator>(e->IgnoreParens());
+  if (!u || u->getOpcode() != clang::UO_AddrOf)
+    return {};
+  const auto *dr =
+      dyn_cast<clang::DeclRefExpr>(u->getSubExpr()->IgnoreParens());
+  Variable *var = dr ? f.lookup(dr->getDecl()) : nullptr;
+  if (!var || var->kind != Variable::Kind::Scalar ||
+      !cast<MemRefType>(var->slot.getType()).getElementType().isIntOrFloat())
+    return {};
+  return var->slot;
+}
+
+/// `memcpy(dst, src, n)` with a constant `n`, as exact element moves (the
+/// bytes land where memcpy puts them on little-endian x86):
+///
+/// * between a local scalar `x` (`&x`) and a buffer of narrower or equal
+///   elements: the `sizeof(x) / sizeof(elem)` elements from the pointer,
+///   lowest address in the least significant bits of `x`;
+/// * between two buffers of one element type, `n` a multiple of its size:
+///   a memref.copy of the two `n / sizeof(elem)`-element subviews.
+static FailureOr<ExprValue> emitMemcpy(FunctionImporter &f,
+                                       const clang::CallExpr *call) {
+  OpBuilder &b = f.builder();
+  Location l = f.loc(call);
+  clang::Expr::EvalResult count;
+  if (call->getNumArgs() != 3 ||
+      !call->getArg(2)->EvaluateAsInt(count, f.getModule().getAST()))
+    return f.error(call) << "memcpy needs a constant byte count", failure();
+  int64_t bytes = count.Val.getInt().getSExtValue();
+  const clang::Expr *dstExpr = stripPointerCasts(call->getArg(0));
+  const clang::Expr *srcExpr = stripPointerCasts(call->getArg(1));
+  Value dstSlot = getScalarSlot(f, dstExpr);
+  Value srcSlot = getScalarSlot(f, srcExpr);
+  if (dstSlot && srcSlot)
+    return f.error(call) << "memcpy between two scalars is not supported",
+           failure();
+  if (!dstSlot && !srcSlot) {
+    // Buffer to buffer.
+    FailureOr<Pointer> dst = f.emitPointer(dstExpr);
+    if (failed(dst))
+      return failure();
+    FailureOr<Pointer> src = f.emitPointer(srcExpr);
+    if (failed(src))
+      return failure();
+    auto dstType = cast<MemRefType>(dst->base.getType());
+    auto srcType = cast<MemRefType>(src->base.getType());
+    Type elem = dstType.getElementType();
+    if (elem != srcType.getElementType() || !elem.isIntOrFloat() ||
+        dstType.getRank() != 1 || srcType.getRank() != 1)
+      return f.error(call) << "memcpy between buffers of " << dstType
+                           << " and " << srcType
+                           << " is not supported (needs one element type)",
+             failure();
+    int64_t size = elem.getIntOrFloatBitWidth() / 8;
+    if (bytes % size != 0)
+      return f.error(call) << "memcpy of " << bytes
+                           << " bytes copies part of an element of " << elem,
+             failure();
+    auto view = [&](const Pointer &p) {
+      return memref::SubViewOp::create(
+                 b, l, p.base, ArrayRef<OpFoldResult>{p.offset},
+                 ArrayRef<OpFoldResult>{b.getIndexAttr(bytes / size)},
+                 ArrayRef<OpFoldResult>{b.getIndexAttr(1)})
+          .getResult();
+    };
+    Value from = view(*src);
+    Value to = view(*dst);
+    memref::CopyOp::create(b, l, from, to);
+    return ExprValue();
+  }
+  // Between a scalar and a buffer.
+  Value slot = dstSlot ? dstSlot : srcSlot;
+  FailureOr<Pointer> p = f.emitPointer(dstSlot ? srcExpr : dstExpr);
+  if (failed(p))
+    return failure();
+  Type scalarType = cast<MemRefType>(slot.getType()).getElementType();
+  auto bufType = cast<MemRefType>(p->base.getType());
+  Type elem = bufType.getElementType();
+  unsigned scalarBits = scalarType.getIntOrFloatBitWidth();
+  unsigned elemBits = elem.isIntOrFloat() ? elem.getIntOrFloatBitWidth() : 0;
+  if (bytes * 8 != scalarBits)
+    return f.error(call) << "memcpy of " << bytes << " bytes to or from a "
+                         << scalarType << " variable is not supported "
+                         << "(only its whole size is)",
+           failure();
+  if (!elemBits || elemBits % 8 != 0 || scalarBits % elemBits != 0 ||
+      bufType.getRank() != 1)
+    return f.error(call) << "memcpy between a " << scalarType
+                         << " variable and a buffer of " << elem
+                         << " is not supported",
+           failure();
+  Type wide = b.getIntegerType(scalarBits);
+  Type narrow = b.getIntegerType(elemBits);
+  unsigned parts = scalarBits / elemBits;
+  auto index = [&](unsigned k) -> Value {
+    if (k == 0)
+      return p->offset;
+    return arith::AddIOp::create(b, l, p->offset,
+                                 arith::ConstantIndexOp::create(b, l, k));
+  };
+  if (dstSlot) {
+    // Load the elements and assemble them, the first in the low bits.
+    Value acc;
+    for (unsigned k = 0; k < parts; ++k) {
+      Value e = memref::LoadOp::create(b, l, p->base, index(k));
+      if (!e.getType().isInteger())
+        e = arith::BitcastOp::create(b, l, narrow, e);
+      if (parts == 1) {
+        acc = e;
+        break;
+      }
+      Value w = arith::ExtUIOp::create(b, l, wide, e);
+      if (k)
+        w = arith::ShLIOp::create(
+            b, l, w,
+            arith::ConstantOp::create(
+                b, l, b.getIntegerAttr(wide, k * elemBits)));
+      acc = acc ? Value(arith::OrIOp::create(b, l, acc, w)) : w;
+    }
+    if (acc.getType() != scalarType)
+      acc = arith::BitcastOp::create(b, l, scalarType, acc);
+    memref::StoreOp::create(b, l, acc, slot);
+    return ExprValue();
+  }
+  // Split the scalar into elements, the low bits first.
+  Value v = memref::LoadOp::create(b, l, slot);
+  if (!scalarType.isInteger())
+    v = arith::BitcastOp::create(b, l, wide, v);
+  for (unsigned k = 0; k < parts; ++k) {
+    Value e = v;
+    if (parts != 1) {
+      if (k)
+        e = arith::ShRUIOp::create(
+            b, l, e,
+            arith::ConstantOp::create(
+                b, l, b.getIntegerAttr(wide, k * elemBits)));
+      e = arith::TruncIOp::create(b, l, narrow, e);
+    }
+    if (e.getType() != elem)
+      e = arith::BitcastOp::create(b, l, elem, e);
+    memref::StoreOp::create(b, l, e, p->base, index(k));
+  }
+  return ExprValue();
+}
+
+//===----------------------------------------------------------------------===//
+// std::vector
+//===----------------------------------------------------------------------===//
+
+/// The element type of a `std::vector<T>` (with the default allocator), or
+/// a null type.
+static clang::QualType getStdVectorElement(clang::QualType t) {
+  const auto *spec = dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(
+      t->getAsCXXRecordDecl());
+  if (!spec || spec->getName() != "vector" || !spec->isInStdNamespace() ||
+      spec->getTemplateArgs().size() < 1 ||
+      spec->getTemplateArgs()[0].getKind() != clang::TemplateArgument::Type)
+    return {};
+  return spec->getTemplateArgs()[0].getAsType();
+}
+
+/// The first return, goto, or break/continue leaving `s` (ignoring those of
+/// loops and switches inside it), or null.
+static const clang::Stmt *findScopeExit(const clang::Stmt *s, bool inLoop,
+                                        bool inSwitch) {
+  if (!s || isa<clang::LambdaExpr>(s))
+    return nullptr;
+  if (isa<clang::ReturnStmt, clang::GotoStmt, clang::IndirectGotoStmt>(s) ||
+      (isa<clang::BreakStmt>(s) && !inLoop && !inSwitch) ||
+      (isa<clang::ContinueStmt>(s) && !inLoop))
+    return s;
+  inLoop |= isa<clang::ForStmt, clang::WhileStmt, clang::DoStmt,
+                clang::CXXForRangeStmt>(s);
+  inSwitch |= isa<clang::SwitchStmt>(s);
+  if (const auto *omp = dyn_cast<clang::OMPExecutableDirective>(s))
+    return omp->hasAssociatedStmt()
+               ? findScopeExit(omp->getAssociatedStmt(), inLoop, inSwitch)
+               : nullptr;
+  if (const auto *cs = dyn_cast<clang::CapturedStmt>(s))
+    return findScopeExit(cs->getCapturedStmt(), inLoop, inSwitch);
+  for (const clang::Stmt *child : s->children())
+    if (const clang::Stmt *exit = findScopeExit(child, inLoop, inSwitch))
+      return exit;
+  return nullptr;
+}
+
+std::optional<LogicalResult> xpiler::emitVnniStdVector(FunctionImporter &f,
+                                                        const clang::VarDecl *v) {
+  clang::QualType elemType = getStdVectorElement(v->getType());
+  if (elemType.isNull())
+    return std::nullopt;
+  OpBuilder &b = f.builder();
+  Location l = f.loc(v);
+  const auto *init = dyn_cast_or_null<clang::CXXConstructExpr>(
+      v->getInit() ? v->getInit()->IgnoreImplicit() : nullptr);
+  // vector(n) and vector(n, value), with the default allocator.
+  unsigned numArgs = 0;
+  if (init)
+    for (const clang::Expr *arg : init->arguments())
+      if (!isa<clang::CXXDefaultArgExpr>(arg))
+        ++numArgs;
+  if (!init || numArgs < 1 || numArgs > 2 ||
+      !init->getArg(0)->getType()->isIntegerType() ||
+      (numArgs == 2 && !f.getModule().getAST().hasSameUnqualifiedType(
+                           init->getArg(1)->getType(), elemType)))
+    return LogicalResult(
+        f.error(v) << "std::vector '" << v->getName()
+                   << "' must be constructed with a size (and a value)");
+  // The destructor runs where the enclosing block ends: nothing may leave
+  // the block earlier.
+  clang::ASTContext &ast = f.getModule().getAST();
+  clang::DynTypedNodeList parents = ast.getParents(*v);
+  const clang::CompoundStmt *scope = nullptr;
+  if (!parents.empty())
+    if (const auto *ds = parents[0].get<clang::DeclStmt>())
+      if (clang::DynTypedNodeList up = ast.getParents(*ds); !up.empty())
+        scope = up[0].get<clang::CompoundStmt>();
+  if (!scope)
+    return LogicalResult(f.error(v) << "std::vector '" << v->getName()
+                                    << "' must be declared in a block");
+  if (const clang::Stmt *exit = findScopeExit(scope, false, false))
+    return LogicalResult(
+        f.error(exit) << "leaving the block of std::vector '" << v->getName()
+                      << "' early is not supported");
+  Type elem = f.convertType(elemType, init);
+  if (!elem)
+    return LogicalResult(failure());
+  if (!elem.isIntOrFloat())
+    return LogicalResult(f.error(v) << "std::vector of " << elem
+                                    << " is not supported");
+  FailureOr<Value> size = f.emitIndex(init->getArg(0));
+  if (failed(size))
+    return LogicalResult(failure());
+  Value fill;
+  if (numArgs == 2) {
+    FailureOr<Value> value = f.emitScalar(init->getArg(1));
+    if (failed(value))
+      return LogicalResult(failure());
+    fill = *value;
+  } else {
+    fill = arith::ConstantOp::create(b, l, b.getZeroAttr(elem)); // value-initialized
+  }
+  auto type = MemRefType::get({ShapedType::kDynamic}, elem);
+  Value buffer = memref::AllocOp::create(b, l, type, ValueRange{*size});
+  Value zero = arith::ConstantIndexOp::create(b, l, 0);
+  Value one = arith::ConstantIndexOp::create(b, l, 1);
+  scf::ForOp::create(b, l, zero, *size, one, ValueRange{},
+                     [&](OpBuilder &nb, Location nl, Value i, ValueRange) {
+                       memref::StoreOp::create(nb, nl, fill, buffer, i);
+                       scf::YieldOp::create(nb, nl);
+                     });
+  f.defineVariable(v, Variable{Variable::Kind::Pointer, {}, buffer, {}, zero});
+  return LogicalResult(success());
+}
+
+void xpiler::endVnniScope(FunctionImporter &f, const clang::CompoundStmt *c) {
+  OpBuilder &b = f.builder();
+  Block *block = b.getBlock();
+  if (!block->empty() && block->back().hasTrait<OpTrait::IsTerminator>())
+    return; // the block ends with a jump (only into a loop's own targets)
+  SmallVector<Value> buffers;
+  for (const clang::Stmt *child : c->body())
+    if (const auto *ds = dyn_cast<clang::DeclStmt>(child))
+      for (const clang::Decl *d : ds->decls())
+        if (const auto *v = dyn_cast<clang::VarDecl>(d);
+            v && !getStdVectorElement(v->getType()).isNull())
+          if (Variable *var = f.lookup(v))
+            buffers.push_back(var->base);
+  // Destroyed in the reverse order of construction.
+  for (Value buffer : llvm::reverse(buffers))
+    memref::DeallocOp::create(b, f.getModule().loc(c->getRBracLoc()), buffer);
+}
+
+/// `v.data()` and `v.size()` on a std::vector variable.
+static std::optional<FailureOr<ExprValue>>
+emitStdVectorCall(FunctionImporter &f, const clang::CallExpr *call) {
+  const auto *mc = dyn_cast<clang::CXXMemberCallExpr>(call);
+  if (!mc || getStdVectorElement(
+                 mc->getImplicitObjectArgument()->getType()).isNull())
+    return std::nullopt;
+  StringRef method = mc->getMethodDecl()->getName();
+  const auto *dr = dyn_cast<clang::DeclRefExpr>(
+      mc->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  Variable *var = dr ? f.lookup(dr->getDecl()) : nullptr;
+  if (!var || var->kind != Variable::Kind::Pointer || !var->base ||
+      (method != "data" && method != "size"))
+    return FailureOr<ExprValue>(
+        (f.error(call) << "std::vector::" << method
+                       << " is not supported (only data() and size() of a "
+                          "local vector are)",
+         failure()));
+  if (method == "data")
+    return FailureOr<ExprValue>(
+        ExprValue::ofPointer(Pointer{var->base, var->offset}));
+  OpBuilder &b = f.builder();
+  Location l = f.loc(call);
+  Value n = memref::DimOp::create(b, l, var->base, 0);
+  Type t = f.convertType(call->getType(), call);
+  if (!t)
+    return FailureOr<ExprValue>(failure());
+  return FailureOr<ExprValue>(
+      ExprValue::ofScalar(arith::IndexCastUIOp::create(b, l, t, n)));
+}
+
 std::optional<FailureOr<ExprValue>>
 xpiler::emitVnniBuiltin(FunctionImporter &f, const clang::CallExpr *call,
                         StringRef callee) {
+  if (auto r = emitStdVectorCall(f, call))
+    return r;
+  if (callee == "memcpy" || callee == "std::memcpy" ||
+      callee == "__builtin_memcpy")
+    return emitMemcpy(f, call);
   bool isIntrinsic =
       callee.starts_with("_mm") || callee.starts_with("__builtin_ia32_");
   if (!isIntrinsic)

@@ -469,6 +469,16 @@ FailureOr<ExprValue> FunctionImporter::emitCast(const clang::CastExpr *e) {
       if (module.getAST().hasSameUnqualifiedType(to, from) ||
           to->isVoidType())
         return emitExpr(sub);
+      // A void * back to the element type of the buffer it points into.
+      if (from->isVoidType()) {
+        FailureOr<ExprValue> v = emitExpr(sub);
+        if (failed(v))
+          return failure();
+        if (v->kind == ExprValue::Kind::Pointer && v->pointer.base &&
+            cast<MemRefType>(v->pointer.base.getType()).getElementType() ==
+                convertType(to, e))
+          return v;
+      }
       return error(e) << "casting '" << sub->getType().getAsString()
                       << "' to '" << e->getType().getAsString()
                       << "' reinterprets memory, which is not supported",

@@ -100,6 +100,10 @@ FailureOr<Type> ModuleImporter::convertType(clang::QualType t,
   }
   if (t->isPointerType()) {
     clang::QualType pointee = t->getPointeeType();
+    // In C++ with intrinsics a `void *` (a memcpy-style helper's parameter)
+    // is a byte pointer; a call with another buffer type specializes it.
+    if (pointee->isVoidType() && options.language == Language::Vnni)
+      pointee = ast.UnsignedCharTy;
     if (pointee->isPointerType() || pointee->isVoidType() ||
         pointee->isRecordType()) {
       emitError(loc(where)) << "pointer to '" << pointee.getAsString()

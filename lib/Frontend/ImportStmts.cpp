@@ -211,6 +211,8 @@ LogicalResult FunctionImporter::emitStmt(const clang::Stmt *s) {
     for (const clang::Stmt *child : c->body())
       if (failed(emitStmt(child)))
         return failure();
+    if (module.getOptions().language == Language::Vnni)
+      endVnniScope(*this, c);
     return success();
   }
   if (const auto *d = dyn_cast<clang::DeclStmt>(s)) {
@@ -314,6 +316,9 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
       vars[v] = Variable{Variable::Kind::Scalar, slot, {}, {}};
       return success();
     }
+  if (module.getOptions().language == Language::Vnni)
+    if (std::optional<LogicalResult> r = emitVnniStdVector(*this, v))
+      return *r;
   // dim3 locals: an immutable triple.
   if (const auto *rd = t->getAsCXXRecordDecl()) {
     if (rd->getName() == "dim3" && v->getInit()) {

@@ -144,6 +144,7 @@ public:
   mlir::InFlightDiagnostic error(const clang::Stmt *s);
   mlir::InFlightDiagnostic error(const clang::Decl *d);
   Variable *lookup(const clang::ValueDecl *d);
+  void defineVariable(const clang::ValueDecl *d, Variable v) { vars[d] = v; }
   FunctionSide getSide() const { return side; }
   /// Whether code being emitted runs conditionally or repeatedly (inside an
   /// if, a loop or a short-circuit operand): buffers must not be defined
@@ -294,6 +295,12 @@ std::optional<mlir::Type> convertVnniType(clang::QualType t,
 /// enables for it).
 std::string getVnniTargetFeatures(clang::ASTContext &ast,
                                   const clang::FunctionDecl *fd);
+/// `std::vector<T> v(n)` / `v(n, x)` in C++ with intrinsics: a heap buffer
+/// (memref.alloc, filled); std::nullopt for other declarations.
+std::optional<mlir::LogicalResult> emitVnniStdVector(FunctionImporter &f,
+                                                     const clang::VarDecl *v);
+/// Frees the std::vector buffers declared in block `c`, at its end.
+void endVnniScope(FunctionImporter &f, const clang::CompoundStmt *c);
 /// BANG's task indices (`taskId`, `coreDim`, ...) and file-scope on-chip
 /// arrays referenced from a function; std::nullopt for other declarations.
 std::optional<mlir::FailureOr<ExprValue>>

@@ -209,3 +209,63 @@ func.func @parts_and_casts(%v: !vnni.m512i, %w: !vnni.m256i, %f: !vnni.m512,
   %back = vnni.bitcast %bytes : vector<64xi8> to !vnni.m512i
   return %lanes, %back : vector<16xi32>, !vnni.m512i
 }
+
+// Write masks (i8/i16 as the C __mmask8/__mmask16), compares, blends,
+// gathers, setr, div and scalef.
+// CHECK-LABEL: func.func @masks
+func.func @masks(%x: memref<?xf32>, %c: memref<?xi32>, %b: memref<?xi8>,
+                 %k: i16, %k8: i8, %a: !vnni.m512, %v: !vnni.m512i,
+                 %h: !vnni.m256, %i: index)
+    attributes {vnni.target_features = "avx512f,avx512bw,avx512vl"} {
+  // CHECK: vnni.masked_load <ps> %{{.*}}[%{{.*}}], %{{.*}} : memref<?xf32>, i16 -> !vnni.m512
+  %z = vnni.masked_load <ps> %x[%i], %k : memref<?xf32>, i16 -> !vnni.m512
+  // CHECK: vnni.masked_load aligned <ps> %{{.*}}[%{{.*}}], %{{.*}} passthru(%{{.*}}) : memref<?xf32>, i16 -> !vnni.m512
+  %m = vnni.masked_load aligned <ps> %x[%i], %k passthru(%z)
+      : memref<?xf32>, i16 -> !vnni.m512
+  // CHECK: vnni.masked_load <epi8> %{{.*}}[%{{.*}}], %{{.*}} : memref<?xi8>, i32 -> !vnni.m256i
+  %k32 = arith.extui %k : i16 to i32
+  %bytes = vnni.masked_load <epi8> %b[%i], %k32 : memref<?xi8>, i32 -> !vnni.m256i
+  // CHECK: vnni.masked_store <epi32> %{{.*}}, %{{.*}}[%{{.*}}], %{{.*}} : !vnni.m512i, memref<?xi32>, i16
+  vnni.masked_store <epi32> %v, %c[%i], %k : !vnni.m512i, memref<?xi32>, i16
+  // CHECK: vnni.masked_store aligned <ps> %{{.*}}, %{{.*}}[%{{.*}}], %{{.*}} : !vnni.m256, memref<?xf32>, i8
+  vnni.masked_store aligned <ps> %h, %x[%i], %k8 : !vnni.m256, memref<?xf32>, i8
+  // CHECK: vnni.binary <add> <ps> %{{.*}}, %{{.*}} mask(%{{.*}} : i16) passthru(%{{.*}}) : !vnni.m512
+  %s = vnni.binary <add> <ps> %a, %m mask(%k : i16) passthru(%a) : !vnni.m512
+  // CHECK: vnni.binary <mullo> <epi32> %{{.*}}, %{{.*}} mask(%{{.*}} : i16) : !vnni.m512i
+  %p = vnni.binary <mullo> <epi32> %v, %v mask(%k : i16) : !vnni.m512i
+  // CHECK: vnni.binary <div> <ps> %{{.*}}, %{{.*}} : !vnni.m512
+  %d = vnni.binary <div> <ps> %s, %a : !vnni.m512
+  // CHECK: vnni.binary <scalef> <ps> %{{.*}}, %{{.*}} : !vnni.m256
+  %f = vnni.binary <scalef> <ps> %h, %h : !vnni.m256
+  // CHECK: vnni.cmp <gt_oq> %{{.*}}, %{{.*}} : !vnni.m512 -> i16
+  %gt = vnni.cmp <gt_oq> %d, %a : !vnni.m512 -> i16
+  // CHECK: vnni.cmp <unord_s> %{{.*}}, %{{.*}} : !vnni.m256 -> i8
+  %un = vnni.cmp <unord_s> %f, %h : !vnni.m256 -> i8
+  // CHECK: vnni.blend <ps> %{{.*}}, %{{.*}}, %{{.*}} : i16, !vnni.m512
+  %bl = vnni.blend <ps> %gt, %d, %a : i16, !vnni.m512
+  // CHECK: vnni.blend <epi64> %{{.*}}, %{{.*}}, %{{.*}} : i8, !vnni.m512i
+  %bq = vnni.blend <epi64> %un, %v, %p : i8, !vnni.m512i
+  // CHECK: vnni.gather <ps> %{{.*}}, %{{.*}}[%{{.*}}] scale 4 : !vnni.m512i, memref<?xf32> -> !vnni.m512
+  %g = vnni.gather <ps> %bq, %x[%i] scale 4 : !vnni.m512i, memref<?xf32> -> !vnni.m512
+  // CHECK: vnni.gather <epi32> %{{.*}}, %{{.*}}[%{{.*}}] scale 1 : !vnni.m512i, memref<?xi8> -> !vnni.m512i
+  %gi = vnni.gather <epi32> %bq, %b[%i] scale 1 : !vnni.m512i, memref<?xi8> -> !vnni.m512i
+  vnni.store %g, %x[%i] : !vnni.m512, memref<?xf32>
+  vnni.store %gi, %c[%i] : !vnni.m512i, memref<?xi32>
+  vnni.store %bl, %x[%i] : !vnni.m512, memref<?xf32>
+  vnni.store %bytes, %b[%i] : !vnni.m256i, memref<?xi8>
+  return
+}
+
+// CHECK-LABEL: func.func @setr
+func.func @setr(%e: i32, %q: i64, %f: f32, %w: i16)
+    -> (!vnni.m128i, !vnni.m256i, !vnni.m128, !vnni.m128i) {
+  // CHECK: vnni.setr <epi32> %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} : i32 -> !vnni.m128i
+  %a = vnni.setr <epi32> %e, %e, %e, %e : i32 -> !vnni.m128i
+  // CHECK: vnni.setr <epi64> %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} : i64 -> !vnni.m256i
+  %b = vnni.setr <epi64> %q, %q, %q, %q : i64 -> !vnni.m256i
+  // CHECK: vnni.setr <ps> %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} : f32 -> !vnni.m128
+  %c = vnni.setr <ps> %f, %f, %f, %f : f32 -> !vnni.m128
+  // CHECK: vnni.setr <epi16> %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} : i16 -> !vnni.m128i
+  %d = vnni.setr <epi16> %w, %w, %w, %w, %w, %w, %w, %w : i16 -> !vnni.m128i
+  return %a, %b, %c, %d : !vnni.m128i, !vnni.m256i, !vnni.m128, !vnni.m128i
+}

@@ -38,6 +38,11 @@ bool isIntegerVector(mlir::Type type);
 /// Whether `type` is `!vnni.m512`, `!vnni.m256` or `!vnni.m128`.
 bool isFloatVector(mlir::Type type);
 
+/// Whether a memory access may start in `type`: the identity (row-major,
+/// contiguous) layout, or a 1-D view with unit stride and any offset (a
+/// pointer `p + k` passed to a helper).
+bool isAccessibleBuffer(mlir::MemRefType type);
+
 /// Whether `name` is a known AVX-512 target feature (GCC/Clang spelling,
 /// e.g. `avx512f`, `avx512vnni`).
 bool isKnownAvx512Feature(llvm::StringRef name);
