@@ -47,7 +47,9 @@ def Xpl_Dialect : Dialect {
       element type is the memref's;
     * each launch op carries `xpl.launch_shape = #xpl.launch_shape<...>`:
       grid and block extents (BANG: the task dimension and the function
-      type as `union_clusters`) as affine maps of the same symbols;
+      type as `union_clusters`), one affine map of the same symbols per
+      extent, whose value is the minimum of its results (a grid clamped
+      with `std::min` or `if (g > M) g = M` has two);
     * a kernel that no launcher launches carries `xpl.launch_shape` with
       constant extents when `--grid`/`--block` or `__launch_bounds__(N)`
       (block = N) say what they are.
@@ -55,8 +57,9 @@ def Xpl_Dialect : Dialect {
     The host code's integer arithmetic is read over the integers: casts
     keep the value, divisions of sizes are floor divisions (sizes are not
     negative) and overflow is not modelled. A size or extent that is not
-    such a function (a `min` clamp, a value computed in a loop, a copy of
-    part of a buffer) is left out with a warning, never guessed.
+    such a function (a `max`, a value computed in a loop, a copy of part of
+    a buffer, copies of different sizes) is left out with a warning, never
+    guessed.
 
     ```mlir
     func.func @softmax(
@@ -66,8 +69,8 @@ def Xpl_Dialect : Dialect {
       ...
       cuda.launch @softmax_kernel grid(%g, %c1, %c1) block(%c256, %c1, %c1)
           args(...) {xpl.launch_shape = #xpl.launch_shape<
-              grid = ()[s0, s1, s2, s3] -> (s2),
-              block = ()[s0, s1, s2, s3] -> (256)>}
+              grid = [()[s0, s1, s2, s3] -> (s2)],
+              block = [()[s0, s1, s2, s3] -> (256)]>}
       ...
     }
     ```
