@@ -134,4 +134,62 @@ def Xpl_BufferAttr : Xpl_Attr<"Buffer", "buffer"> {
   let genVerifyDecl = 1;
 }
 
+def Xpl_LaunchShapeAttr : Xpl_Attr<"LaunchShape", "launch_shape"> {
+  let summary = "the shape of a kernel launch: grid, block, BANG function type";
+  let description = [{
+    How many workers a kernel runs on, attached as `xpl.launch_shape`
+
+    * to a launch op (`cuda.launch`, `hip.launch`, `bang.launch`,
+      `xpl.launch`) inside a host launcher: the extents are affine maps with
+      no dimensions and one symbol per argument of the enclosing function,
+      in order, like `#xpl.buffer`'s size;
+    * to a kernel without a host launcher (from `--grid`/`--block` or
+      `__launch_bounds__`): the maps have no symbols and constant results.
+
+    `grid` and `block` list one to three extents, x, y and z (missing
+    trailing extents are 1). Each extent is a map whose value is the minimum
+    of its results, as for `affine.min`: a single result for a plain extent,
+    several for a clamped one (`std::min((n + 255) / 256, 65535)`). `grid`
+    is the number of blocks (CUDA/HIP `gridDim`) or BANG's task dimension
+    (`cnrtDim3_t`); `block` is the number of threads per block (`blockDim`)
+    and is absent on BANG, whose block is always 1 × 1 × 1. `union_clusters`
+    is present exactly for BANG launches whose function type is known: N for
+    `cnrtFuncTypeUnionN`, 0 for `cnrtFuncTypeBlock` (as on `xpl.launch`).
+    Either of `grid` and `block` may be absent when nothing says what it is,
+    but not both. Constant results must be positive.
+
+    ```mlir
+    // kernel<<<rows, 256>>> in softmax(x, out, rows, cols): grid = rows.
+    cuda.launch @softmax_kernel grid(%r, %c1, %c1) block(%c256, %c1, %c1) ...
+        {xpl.launch_shape = #xpl.launch_shape<
+            grid = [()[s0, s1, s2, s3] -> (s2)],
+            block = [()[s0, s1, s2, s3] -> (256)]>}
+    // kernel<<<std::min((n + 255) / 256, 65535), 256>>> in add(a, b, out, n).
+    cuda.launch @add_kernel ...
+        {xpl.launch_shape = #xpl.launch_shape<
+            grid = [()[s0, s1, s2, s3] -> ((s3 + 255) floordiv 256, 65535)],
+            block = [()[s0, s1, s2, s3] -> (256)]>}
+    // kernel<<<{4, 2, 1}, cnrtFuncTypeUnion1, q>>> in add(a, b, out, n).
+    bang.launch @add_kernel dim(%d) func_type(<union1>) queue(%q) ...
+        {xpl.launch_shape = #xpl.launch_shape<
+            grid = [()[s0, s1, s2, s3] -> (4), ()[s0, s1, s2, s3] -> (2)],
+            union_clusters = 1>}
+    // __global__ void __launch_bounds__(128) k(...), imported with --grid=64.
+    func.func @k(...) attributes {xpl.kernel,
+        xpl.launch_shape = #xpl.launch_shape<grid = [() -> (64)],
+                                             block = [() -> (128)]>}
+    ```
+  }];
+  let parameters = (ins
+    OptionalArrayRefParameter<"::mlir::AffineMap">:$grid,
+    OptionalArrayRefParameter<"::mlir::AffineMap">:$block,
+    OptionalParameter<"std::optional<int32_t>">:$union_clusters);
+  let hasCustomAssemblyFormat = 1;
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    /// The number of symbols of the extent maps.
+    unsigned getNumSymbols() const;
+  }];
+}
+
 #endif // XPILER_DIALECT_XPL_XPLATTRIBUTES_TD

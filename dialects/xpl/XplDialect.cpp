@@ -1,7 +1,8 @@
 //===- XplDialect.cpp - xpl dialect registration and attr checks ---------===//
 //
 // Registers the xpl dialect and verifies the discardable attributes it owns
-// (`xpl.kernel`, `xpl.launcher`, `xpl.target`, `xpl.mapping`, `xpl.buffer`).
+// (`xpl.kernel`, `xpl.launcher`, `xpl.target`, `xpl.mapping`, `xpl.buffer`,
+// `xpl.launch_shape`).
 //
 //===----------------------------------------------------------------------===//
 
@@ -63,6 +64,40 @@ LogicalResult XplDialect::verifyOperationAttribute(Operation *op,
     if (axes.size() != dims)
       return op->emitOpError() << "'" << name << "' has " << axes.size()
                                << " axes for " << dims << " loop dimensions";
+    return success();
+  }
+  if (name == kLaunchShapeAttrName) {
+    auto shape = dyn_cast<LaunchShapeAttr>(attr.getValue());
+    if (!shape)
+      return op->emitOpError() << "'" << name << "' must be a #xpl.launch_shape";
+    if (isa<FunctionOpInterface>(op)) {
+      // A kernel without a launcher: nothing to refer to.
+      if (shape.getNumSymbols() != 0)
+        return op->emitOpError() << "'" << name
+                                 << "' of a function must have no symbols";
+      return success();
+    }
+    auto launcher = op->getParentOfType<FunctionOpInterface>();
+    if (!launcher)
+      return op->emitOpError() << "'" << name
+                               << "' applies to kernels and to launch ops "
+                                  "in functions";
+    ArrayRef<Type> inputs = launcher.getArgumentTypes();
+    if (shape.getNumSymbols() != inputs.size())
+      return op->emitOpError()
+             << "'" << name << "' has " << shape.getNumSymbols()
+             << " symbols but the enclosing function has " << inputs.size()
+             << " arguments";
+    auto uses = [&](unsigned i) {
+      return llvm::any_of(llvm::concat<const AffineMap>(shape.getGrid(),
+                                                        shape.getBlock()),
+                          [&](AffineMap m) { return m.isFunctionOfSymbol(i); });
+    };
+    for (unsigned i = 0, e = inputs.size(); i < e; ++i) {
+      if (uses(i) && !inputs[i].isIntOrIndex())
+        return op->emitOpError() << "'" << name << "' uses argument " << i
+                                 << " which is not an integer";
+    }
     return success();
   }
   if (name == kBufferAttrName)

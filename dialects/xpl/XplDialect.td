@@ -31,6 +31,49 @@ def Xpl_Dialect : Dialect {
       `xpl.launcher` whose memref arguments carry `xpl.buffer` (direction and
       element count as a function of the launcher's scalar arguments) and
       whose body computes the launch shape and issues `xpl.launch`.
+
+    **Launch description.** The importer runs `xpl-describe-launch` on every
+    module it makes, so that a source's `extern "C"` host launcher reads as
+    a description any target can launch again:
+
+    * the launcher is marked `xpl.launcher` and every kernel `xpl.kernel`
+      (next to the language's own `cuda.kernel`, `hip.kernel`,
+      `bang.kernel`);
+    * each host buffer argument (a memref without memory space) carries
+      `xpl.buffer`: the direction from the copies (copied to the device:
+      `in`; copied back: `out`; both: `inout`) and the element count as an
+      affine map of the launcher's arguments (symbol `si` is argument `i`),
+      derived from the copies' byte counts divided by the element size. The
+      element type is the memref's;
+    * each launch op carries `xpl.launch_shape = #xpl.launch_shape<...>`:
+      grid and block extents (BANG: the task dimension and the function
+      type as `union_clusters`), one affine map of the same symbols per
+      extent, whose value is the minimum of its results (a grid clamped
+      with `std::min` or `if (g > M) g = M` has two);
+    * a kernel that no launcher launches carries `xpl.launch_shape` with
+      constant extents when `--grid`/`--block` or `__launch_bounds__(N)`
+      (block = N) say what they are.
+
+    The host code's integer arithmetic is read over the integers: casts
+    keep the value, divisions of sizes are floor divisions (sizes are not
+    negative) and overflow is not modelled. A size or extent that is not
+    such a function (a `max`, a value computed in a loop, a copy of part of
+    a buffer, copies of different sizes) is left out with a warning, never
+    guessed.
+
+    ```mlir
+    func.func @softmax(
+        %x: memref<?xf32> {xpl.buffer = #xpl.buffer<in, size = ()[s0, s1, s2, s3] -> (s2 * s3)>},
+        %out: memref<?xf32> {xpl.buffer = #xpl.buffer<out, size = ()[s0, s1, s2, s3] -> (s2 * s3)>},
+        %rows: i32, %cols: i32) attributes {xpl.launcher} {
+      ...
+      cuda.launch @softmax_kernel grid(%g, %c1, %c1) block(%c256, %c1, %c1)
+          args(...) {xpl.launch_shape = #xpl.launch_shape<
+              grid = [()[s0, s1, s2, s3] -> (s2)],
+              block = [()[s0, s1, s2, s3] -> (256)]>}
+      ...
+    }
+    ```
   }];
 
   let useDefaultAttributePrinterParser = 1;
@@ -46,6 +89,8 @@ def Xpl_Dialect : Dialect {
     static constexpr ::llvm::StringLiteral kTargetAttrName = "xpl.target";
     static constexpr ::llvm::StringLiteral kMappingAttrName = "xpl.mapping";
     static constexpr ::llvm::StringLiteral kBufferAttrName = "xpl.buffer";
+    static constexpr ::llvm::StringLiteral kLaunchShapeAttrName =
+        "xpl.launch_shape";
   }];
 }
 

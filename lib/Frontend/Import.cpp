@@ -28,11 +28,13 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/Pass/PassManager.h"
 #include "xpiler/Dialect/Bang/Bang.h"
 #include "xpiler/Dialect/Cuda/Cuda.h"
 #include "xpiler/Dialect/Hip/Hip.h"
 #include "xpiler/Dialect/Vnni/Vnni.h"
 #include "xpiler/Dialect/Xpl/Xpl.h"
+#include "xpiler/Passes/Passes.h"
 
 #include "llvm/Support/Path.h"
 #include "llvm/Support/thread.h"
@@ -168,6 +170,17 @@ static std::vector<std::string> getClangArgs(const ImportOptions &options,
   return args;
 }
 
+/// Runs `xpl-describe-launch` with the options' `--grid`/`--block`.
+static mlir::LogicalResult describeLaunches(mlir::ModuleOp module,
+                                            const ImportOptions &options) {
+  mlir::PassManager pm(module.getContext());
+  XplDescribeLaunchOptions describe;
+  describe.grid.assign(options.grid.begin(), options.grid.end());
+  describe.block.assign(options.block.begin(), options.block.end());
+  pm.addPass(createXplDescribeLaunch(describe));
+  return pm.run(module);
+}
+
 mlir::OwningOpRef<mlir::ModuleOp>
 xpiler::importSource(llvm::StringRef source, llvm::StringRef fileName,
                      const ImportOptions &options,
@@ -215,5 +228,31 @@ xpiler::importSource(llvm::StringRef source, llvm::StringRef fileName,
   }
   if (options.simplify && mlir::failed(simplifyImportedModule(*module)))
     return nullptr;
+  if (options.simplify && mlir::failed(describeLaunches(*module, options)))
+    return nullptr;
   return module;
+}
+
+llvm::Expected<std::vector<int64_t>>
+xpiler::parseLaunchExtents(llvm::StringRef text, llvm::StringRef option) {
+  auto invalid = [&] {
+    return llvm::createStringError(
+        "invalid --%s value '%s': expected 1 to 3 positive integers separated "
+        "by commas (X[,Y[,Z]])",
+        option.str().c_str(), text.str().c_str());
+  };
+  llvm::SmallVector<llvm::StringRef, 3> parts;
+  text.split(parts, ',');
+  if (text.empty() || parts.size() > 3)
+    return invalid();
+  std::vector<int64_t> extents;
+  for (llvm::StringRef part : parts) {
+    uint64_t value;
+    // getAsInteger rejects signs, spaces and trailing characters.
+    if (part.trim() != part || part.getAsInteger(10, value) || value == 0 ||
+        value > uint64_t(INT32_MAX))
+      return invalid();
+    extents.push_back(int64_t(value));
+  }
+  return extents;
 }

@@ -1,7 +1,9 @@
 //===- xpiler-translate.cpp - import and emit, like mlir-translate --------===//
 //
 // `--import-cuda|hip|bang|vnni FILE` prints the MLIR a source file becomes.
-// `-I`, `-D` and `--entry NAME` work as in a compiler.
+// `-I`, `-D` and `--entry NAME` work as in a compiler; `--grid=X[,Y[,Z]]`
+// and `--block=X[,Y[,Z]]` give the launch shape of kernels without a host
+// launcher.
 // `--emit-cuda|hip|bang|vnni FILE.mlir` prints the source a module becomes.
 //
 //===----------------------------------------------------------------------===//
@@ -28,6 +30,32 @@ static llvm::cl::list<std::string>
 static llvm::cl::opt<std::string>
     entry("entry", llvm::cl::desc("import only this function and what it uses"),
           llvm::cl::value_desc("name"), llvm::cl::init(""));
+static llvm::cl::opt<std::string>
+    grid("grid",
+         llvm::cl::desc("grid (BANG: task) extents of kernels without a "
+                        "launcher"),
+         llvm::cl::value_desc("x[,y[,z]]"), llvm::cl::init(""));
+static llvm::cl::opt<std::string>
+    block("block",
+          llvm::cl::desc("block extents of kernels without a launcher "
+                         "(default: __launch_bounds__)"),
+          llvm::cl::value_desc("x[,y[,z]]"), llvm::cl::init(""));
+
+/// Parses `--grid`/`--block` into `extents`; reports errors on `context`.
+static LogicalResult parseExtentsOption(const llvm::cl::opt<std::string> &opt,
+                                        std::vector<int64_t> &extents,
+                                        MLIRContext *context) {
+  if (opt.getNumOccurrences() == 0)
+    return success();
+  llvm::Expected<std::vector<int64_t>> parsed =
+      xpiler::parseLaunchExtents(opt, opt.ArgStr);
+  if (!parsed) {
+    emitError(UnknownLoc::get(context)) << llvm::toString(parsed.takeError());
+    return failure();
+  }
+  extents = std::move(*parsed);
+  return success();
+}
 
 static void registerImport(StringRef name, xpiler::Language language) {
   TranslateToMLIRRegistration(
@@ -42,6 +70,9 @@ static void registerImport(StringRef name, xpiler::Language language) {
         options.includeDirs.assign(includeDirs.begin(), includeDirs.end());
         options.defines.assign(defines.begin(), defines.end());
         options.entry = entry;
+        if (failed(parseExtentsOption(grid, options.grid, context)) ||
+            failed(parseExtentsOption(block, options.block, context)))
+          return nullptr;
         OwningOpRef<ModuleOp> module =
             xpiler::importSource(buffer->getBuffer(),
                                  buffer->getBufferIdentifier(), options,

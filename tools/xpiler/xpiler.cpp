@@ -2,7 +2,8 @@
 //
 // `xpiler FILE [--from LANG] [--emit=mlir] [-o OUT]` imports a source file
 // (the language comes from the extension: .cu, .hip, .mlu, .cpp/.cc/.c, or
-// --from) and prints the MLIR it becomes. Translation (`--to LANG`) arrives
+// --from) and prints the MLIR it becomes. `--grid`/`--block` give the launch
+// shape of kernels without a host launcher. Translation (`--to LANG`) arrives
 // with the translation pipelines; until then the driver says so and fails.
 //
 //===----------------------------------------------------------------------===//
@@ -42,6 +43,30 @@ static cl::list<std::string> defines("D", cl::desc("macro definition"),
 static cl::opt<std::string> entry("entry",
                                   cl::desc("import only this function"),
                                   cl::init(""));
+static cl::opt<std::string>
+    grid("grid",
+         cl::desc("grid (BANG: task) extents of kernels without a launcher"),
+         cl::value_desc("x[,y[,z]]"), cl::init(""));
+static cl::opt<std::string>
+    block("block",
+          cl::desc("block extents of kernels without a launcher (default: "
+                   "__launch_bounds__)"),
+          cl::value_desc("x[,y[,z]]"), cl::init(""));
+
+/// Parses `--grid`/`--block` into `extents`, printing the error.
+static bool parseExtentsOption(const cl::opt<std::string> &opt,
+                               std::vector<int64_t> &extents) {
+  if (opt.getNumOccurrences() == 0)
+    return true;
+  Expected<std::vector<int64_t>> parsed =
+      xpiler::parseLaunchExtents(opt, opt.ArgStr);
+  if (!parsed) {
+    errs() << "error: " << toString(parsed.takeError()) << "\n";
+    return false;
+  }
+  extents = std::move(*parsed);
+  return true;
+}
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
@@ -93,6 +118,9 @@ int main(int argc, char **argv) {
   options.includeDirs.assign(includeDirs.begin(), includeDirs.end());
   options.defines.assign(defines.begin(), defines.end());
   options.entry = entry;
+  if (!parseExtentsOption(grid, options.grid) ||
+      !parseExtentsOption(block, options.block))
+    return 1;
   mlir::OwningOpRef<mlir::ModuleOp> module =
       xpiler::importSource(source, inputFile, options, &context);
   if (!module)

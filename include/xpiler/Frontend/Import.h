@@ -14,6 +14,9 @@
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
 
 #include <string>
 #include <vector>
@@ -36,7 +39,20 @@ struct ImportOptions {
   /// Run the clean-up pipeline (promote locals to SSA values, recover
   /// structured control flow, canonicalize). Off only for debugging.
   bool simplify = true;
+  /// Launch shape of kernels that no host launcher in the file launches:
+  /// grid (BANG: task dimension) and block extents `x[,y[,z]]`, positive.
+  /// Empty: not given (the block then defaults to `__launch_bounds__`).
+  /// Launchers are described from their code (`xpl-describe-launch`, run
+  /// after the clean-up pipeline; not run when `simplify` is off).
+  std::vector<int64_t> grid;
+  std::vector<int64_t> block;
 };
+
+/// Parses a `--grid`/`--block` value: one to three positive integers
+/// separated by commas (`256`, `64,2`, `8,8,4`). `option` names the option in
+/// the error.
+llvm::Expected<std::vector<int64_t>>
+parseLaunchExtents(llvm::StringRef text, llvm::StringRef option);
 
 /// Imports the source text `source`, named `fileName` (used for includes
 /// relative to it and for locations). Returns null after reporting errors.

@@ -175,3 +175,100 @@ func.func @h(%n: i64) {
   xpl.launch @k grid(%c1, %c1, %c1) block(%c1, %c1, %c1) args(%n : i64)
   return
 }
+
+// -----
+
+// expected-error @+1 {{launch shape grid extent 0 must be positive, got 0}}
+func.func @k() attributes {xpl.kernel, xpl.launch_shape = #xpl.launch_shape<grid = [() -> (0)]>} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{launch shape block has more than 3 extents (4)}}
+func.func @k() attributes {xpl.kernel, xpl.launch_shape = #xpl.launch_shape<block = [() -> (1), () -> (1), () -> (1), () -> (1)]>} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{launch shape needs a grid or a block}}
+func.func @k() attributes {xpl.kernel, xpl.launch_shape = #xpl.launch_shape<>} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{launch shape block extent 0 must be a map with no dimensions and at least one result}}
+func.func @k() attributes {xpl.kernel, xpl.launch_shape = #xpl.launch_shape<block = [(d0) -> (d0)]>} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{a BANG launch shape (union_clusters) has no block}}
+func.func @k() attributes {xpl.kernel, xpl.launch_shape = #xpl.launch_shape<grid = [() -> (4)], block = [() -> (1)], union_clusters = 1>} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{union_clusters must be 0, 1, 2, 4, 8 or 16, got 3}}
+func.func @k() attributes {xpl.kernel, xpl.launch_shape = #xpl.launch_shape<grid = [() -> (4)], union_clusters = 3>} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{launch shape extents have different numbers of symbols (1 and 0)}}
+func.func @k() attributes {xpl.kernel, xpl.launch_shape = #xpl.launch_shape<grid = [() -> (4)], block = [()[s0] -> (s0)]>} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{expected 'grid', 'block' or 'union_clusters' (once each), got 'threads'}}
+func.func @k() attributes {xpl.kernel, xpl.launch_shape = #xpl.launch_shape<threads = [() -> (4)]>} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'xpl.launch_shape' of a function must have no symbols}}
+func.func @k() attributes {xpl.kernel, xpl.launch_shape = #xpl.launch_shape<grid = [()[s0] -> (s0)]>} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'xpl.launch_shape' must be a #xpl.launch_shape}}
+func.func @k() attributes {xpl.kernel, xpl.launch_shape = [1, 2]} {
+  return
+}
+
+// -----
+
+func.func @e() attributes {xpl.kernel} { return }
+
+func.func @launcher(%x: f32, %n: index) attributes {xpl.launcher} {
+  %c1 = arith.constant 1 : index
+  // expected-error @+1 {{'xpl.launch_shape' has 1 symbols but the enclosing function has 2 arguments}}
+  xpl.launch @e grid(%n, %c1, %c1) block(%c1, %c1, %c1) {xpl.launch_shape = #xpl.launch_shape<grid = [()[s0] -> (s0)]>}
+  return
+}
+
+// -----
+
+func.func @e() attributes {xpl.kernel} { return }
+
+func.func @launcher(%x: f32, %n: index) attributes {xpl.launcher} {
+  %c1 = arith.constant 1 : index
+  // expected-error @+1 {{'xpl.launch_shape' uses argument 0 which is not an integer}}
+  xpl.launch @e grid(%n, %c1, %c1) block(%c1, %c1, %c1) {xpl.launch_shape = #xpl.launch_shape<grid = [()[s0, s1] -> (s0)]>}
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'xpl.launch_shape' applies to kernels and to launch ops in functions}}
+module attributes {xpl.launch_shape = #xpl.launch_shape<grid = [() -> (1)]>} {}

@@ -59,6 +59,17 @@ func.func @launch_forms(%bytes: index) attributes {xpl.launcher} {
   xpl.launch @empty grid(%c1, %c1, %c1) block(%c1, %c1, %c1) shared(%bytes)
   // CHECK: xpl.launch @empty grid({{.*}}) block({{.*}}) {union_clusters = 1 : i32}
   xpl.launch @empty grid(%c4, %c1, %c1) block(%c1, %c1, %c1) {union_clusters = 1 : i32}
+  // CHECK: xpl.launch @empty grid({{.*}}) block({{.*}}) {xpl.launch_shape = #xpl.launch_shape<grid = [()[s0] -> (s0 ceildiv 4, 65535), ()[s0] -> (2)], block = [()[s0] -> (256)]>}
+  xpl.launch @empty grid(%c4, %c1, %c1) block(%c1, %c1, %c1) {xpl.launch_shape = #xpl.launch_shape<grid = [()[s0] -> (s0 ceildiv 4, 65535), ()[s0] -> (2)], block = [()[s0] -> (256)]>}
+  // CHECK: {union_clusters = 4 : i32, xpl.launch_shape = #xpl.launch_shape<grid = [()[s0] -> (4)], union_clusters = 4>}
+  xpl.launch @empty grid(%c4, %c1, %c1) block(%c1, %c1, %c1) {union_clusters = 4 : i32, xpl.launch_shape = #xpl.launch_shape<union_clusters = 4, grid = [()[s0] -> (4)]>}
+  return
+}
+
+// A kernel without a launcher: constant extents.
+// CHECK-LABEL: func.func @shaped
+// CHECK-SAME: xpl.launch_shape = #xpl.launch_shape<grid = [() -> (64)], block = [() -> (32), () -> (4)]>
+func.func @shaped() attributes {xpl.kernel, xpl.launch_shape = #xpl.launch_shape<grid = [() -> (64)], block = [() -> (32), () -> (4)]>} {
   return
 }
 

@@ -3,7 +3,7 @@
 // Loops with break/continue and early returns become structured scf loops
 // once the importer's CFG is lifted.
 // CHECK-LABEL: func.func @loops
-// CHECK-SAME: attributes {cuda.kernel}
+// CHECK-SAME: attributes {cuda.kernel, xpl.kernel}
 // CHECK: scf.while
 // CHECK: arith.remsi
 // CHECK: math.exp

@@ -20,7 +20,7 @@ __global__ void scale(float *x, float s, int n) {
 
 // Error checks around runtime calls fold away: the calls are modelled as
 // succeeding.
-// CHECK-LABEL: func.func @scale_launch(%{{.*}}: memref<?xf32>, %{{.*}}: f32, %{{.*}}: i32)
+// CHECK-LABEL: func.func @scale_launch(%{{.*}}: memref<?xf32> {xpl.buffer = #xpl.buffer<inout, size = ()[s0, s1, s2] -> (s2)>}, %{{.*}}: f32, %{{.*}}: i32) attributes {xpl.launcher}
 // CHECK: [[D:%.+]] = cuda.malloc %{{.*}} : memref<?xf32, #cuda.memory_space<global>>
 // CHECK: [[S:%.+]] = cuda.stream_create
 // CHECK: cuda.memcpy HostToDevice [[D]], %{{.*}}, %{{.*}}

@@ -2,7 +2,7 @@
 #include <hip/hip_runtime.h>
 
 // CHECK-LABEL: func.func @axpy
-// CHECK-SAME: attributes {hip.kernel, hip.launch_bounds = array<i32: 256>}
+// CHECK-SAME: attributes {hip.kernel, hip.launch_bounds = array<i32: 256>, xpl.kernel}
 // CHECK: hip.block_idx <x>
 // CHECK: hip.thread_idx <x>
 // CHECK: hip.shfl <down>
