@@ -4,11 +4,54 @@
 
 #include "mlir/Conversion/ControlFlowToSCF/ControlFlowToSCF.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "xpiler/Dialect/Xpl/Xpl.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
 
 using namespace mlir;
+
+/// Moves the clauses of every `#pragma omp parallel for` marker onto the
+/// structured loop it stands before (the first scf.for/scf.while after it in
+/// its block with the source loop's location) as `xpl.omp_parallel_for`,
+/// then erases the markers. A marker whose loop the cleanups removed (it
+/// never runs) marks nothing.
+static LogicalResult attachOmpClauses(ModuleOp module) {
+  auto marker = module.lookupSymbol<func::FuncOp>(xpiler::kOmpMarkerName);
+  if (!marker)
+    return success();
+  SmallVector<func::CallOp> calls;
+  module.walk([&](func::CallOp call) {
+    if (call.getCallee() == xpiler::kOmpMarkerName)
+      calls.push_back(call);
+  });
+  for (func::CallOp call : calls) {
+    Operation *loop = nullptr;
+    for (Operation *op = call->getNextNode(); op; op = op->getNextNode())
+      if (isa<scf::ForOp, scf::WhileOp>(op) && op->getLoc() == call.getLoc()) {
+        loop = op;
+        break;
+      }
+    if (loop) {
+      loop->setAttr(xpiler::xpl::XplDialect::kOmpParallelForAttrName,
+                    call->getAttr(xpiler::kOmpMarkerAttrName));
+    } else {
+      bool kept = false;
+      call->getParentOfType<func::FuncOp>().walk([&](Operation *op) {
+        kept |= isa<scf::ForOp, scf::WhileOp>(op) &&
+                op->getLoc() == call.getLoc();
+      });
+      if (kept)
+        return emitError(call.getLoc())
+               << "the loop under '#pragma omp parallel for' did not become "
+                  "a structured loop";
+    }
+    call.erase();
+  }
+  marker.erase();
+  return success();
+}
 
 LogicalResult xpiler::simplifyImportedModule(ModuleOp module) {
   if (failed(verify(module)))
@@ -24,5 +67,7 @@ LogicalResult xpiler::simplifyImportedModule(ModuleOp module) {
   OpPassManager &cleanup = pm.nest<func::FuncOp>();
   cleanup.addPass(createCanonicalizerPass());
   cleanup.addPass(createCSEPass());
-  return pm.run(module);
+  if (failed(pm.run(module)))
+    return failure();
+  return attachOmpClauses(module);
 }
