@@ -762,8 +762,8 @@ LogicalResult CEmitter::emitWhile(Operation &op) {
       return failure();
     std::string step = operand(shape->step, kPrecAssign);
     std::string increment =
-        !shape->subtract && step == "1"   ? "++" + name.str()
-        : shape->subtract && step == "1" ? "--" + name.str()
+        !shape->subtract && step == "1"   ? name.str() + "++"
+        : shape->subtract && step == "1" ? name.str() + "--"
                                           : name.str() +
                                                 (shape->subtract ? " -= "
                                                                  : " += ") +
