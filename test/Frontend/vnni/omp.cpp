@@ -59,7 +59,7 @@ extern "C" void never(float *x) {
 #ifdef REDUCTION
 extern "C" float sum(const float *x, int n) {
   float s = 0.0f;
-  // REDUCTION: omp.cpp:[[@LINE+1]]:30: error: OpenMP clause 'reduction' is not supported on '#pragma omp parallel for'
+  // REDUCTION: omp.cpp:[[@LINE+1]]:26: error: OpenMP clause 'reduction' is not supported on '#pragma omp parallel for'
 #pragma omp parallel for reduction(+ : s)
   for (int i = 0; i < n; ++i)
     s += x[i];
