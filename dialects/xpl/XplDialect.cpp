@@ -53,6 +53,47 @@ LogicalResult XplDialect::verifyOperationAttribute(Operation *op,
       return op->emitOpError() << "'" << name << "' only applies to modules";
     return success();
   }
+  if (name == kOmpParallelForAttrName) {
+    auto clauses = dyn_cast<DictionaryAttr>(attr.getValue());
+    if (!clauses)
+      return op->emitOpError() << "'" << name << "' must be a dictionary";
+    if (!isa<LoopLikeOpInterface>(op))
+      return op->emitOpError() << "'" << name << "' only applies to loops";
+    for (NamedAttribute clause : clauses) {
+      StringRef key = clause.getName().getValue();
+      if (key == "collapse" || key == "chunk") {
+        auto value = dyn_cast<IntegerAttr>(clause.getValue());
+        if (!value || value.getValue().getSExtValue() < 1)
+          return op->emitOpError() << "'" << name << "' clause '" << key
+                                   << "' must be an integer >= 1";
+        continue;
+      }
+      if (key == "schedule") {
+        auto value = dyn_cast<StringAttr>(clause.getValue());
+        if (!value || !llvm::is_contained(ArrayRef<StringRef>{"static",
+                                                              "dynamic",
+                                                              "guided", "auto",
+                                                              "runtime"},
+                                          value.getValue()))
+          return op->emitOpError()
+                 << "'" << name
+                 << "' schedule must be static, dynamic, guided, auto or "
+                    "runtime";
+        continue;
+      }
+      return op->emitOpError()
+             << "'" << name << "' has unknown clause '" << key << "'";
+    }
+    if (clauses.get("chunk")) {
+      auto schedule = clauses.getAs<StringAttr>("schedule");
+      if (!schedule || schedule.getValue() == "auto" ||
+          schedule.getValue() == "runtime")
+        return op->emitOpError() << "'" << name
+                                 << "' chunk needs a static, dynamic or "
+                                    "guided schedule";
+    }
+    return success();
+  }
   if (name == kMappingAttrName) {
     auto axes = dyn_cast<ArrayAttr>(attr.getValue());
     if (!axes || !llvm::all_of(axes, llvm::IsaPred<ParallelAxisAttr>))

@@ -30,7 +30,15 @@ def Xpl_Dialect : Dialect {
       `func.func` marked `xpl.kernel`; a host launcher is a `func.func` marked
       `xpl.launcher` whose memref arguments carry `xpl.buffer` (direction and
       element count as a function of the launcher's scalar arguments) and
-      whose body computes the launch shape and issues `xpl.launch`.
+      whose body computes the launch shape and issues `xpl.launch`;
+    * `xpl.omp_parallel_for` on an `scf.for` or `scf.while` loop: the source
+      ran the loop under `#pragma omp parallel for`. Its value is a
+      dictionary of the clauses: `collapse` (an integer >= 1, the number of
+      perfectly nested loops shared out, 1 when absent), `schedule` (one of
+      `"static"`, `"dynamic"`, `"guided"`, `"auto"`, `"runtime"`) and
+      `chunk` (an integer >= 1, only with `static`, `dynamic` or `guided`).
+      The iterations are independent (the program's own promise), so
+      running the loop sequentially is one valid execution.
 
     **Launch description.** The importer runs `xpl-describe-launch` on every
     module it makes, so that a source's `extern "C"` host launcher reads as
@@ -91,6 +99,8 @@ def Xpl_Dialect : Dialect {
     static constexpr ::llvm::StringLiteral kBufferAttrName = "xpl.buffer";
     static constexpr ::llvm::StringLiteral kLaunchShapeAttrName =
         "xpl.launch_shape";
+    static constexpr ::llvm::StringLiteral kOmpParallelForAttrName =
+        "xpl.omp_parallel_for";
   }];
 }
 

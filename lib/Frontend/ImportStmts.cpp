@@ -255,16 +255,99 @@ LogicalResult FunctionImporter::emitStmt(const clang::Stmt *s) {
     return success();
   if (const auto *a = dyn_cast<clang::AttributedStmt>(s))
     return emitStmt(a->getSubStmt()); // #pragma unroll and friends
-  if (const auto *omp = dyn_cast<clang::OMPExecutableDirective>(s)) {
-    if (!omp->hasAssociatedStmt())
-      return error(s) << "OpenMP directive without a statement is not supported";
-    const clang::Stmt *inner = omp->getAssociatedStmt();
-    if (const auto *cs = dyn_cast<clang::CapturedStmt>(inner))
-      inner = cs->getCapturedStmt();
-    return emitStmt(inner);
-  }
+  if (const auto *omp = dyn_cast<clang::OMPExecutableDirective>(s))
+    return emitOmpDirective(omp);
   return error(s) << "statement '" << s->getStmtClassName()
                   << "' is not supported";
+}
+
+/// `#pragma omp parallel for` is kept on its loop (`xpl.omp_parallel_for`)
+/// with the clauses that do not name variables: `collapse(n)` and
+/// `schedule(kind[, chunk])`, both constant; any other clause is an error.
+/// Other directives are imported as the sequential code they contain, one
+/// valid execution of a race-free program, with a warning.
+LogicalResult
+FunctionImporter::emitOmpDirective(const clang::OMPExecutableDirective *omp) {
+  if (!omp->hasAssociatedStmt())
+    return error(omp) << "OpenMP directive without a statement is not "
+                         "supported";
+  const clang::Stmt *inner = omp->getAssociatedStmt();
+  while (const auto *cs = dyn_cast<clang::CapturedStmt>(inner))
+    inner = cs->getCapturedStmt();
+  StringRef directive =
+      llvm::omp::getOpenMPDirectiveName(omp->getDirectiveKind());
+  if (!isa<clang::OMPParallelForDirective>(omp)) {
+    emitWarning(loc(omp)) << "'#pragma omp " << directive
+                          << "' is not kept: the statement is imported as "
+                             "sequential code";
+    return emitStmt(inner);
+  }
+  clang::ASTContext &ast = module.getAST();
+  SmallVector<NamedAttribute> clauses;
+  for (const clang::OMPClause *clause : omp->clauses()) {
+    Location cl = module.loc(clause->getBeginLoc());
+    auto constant = [&](const clang::Expr *e) -> std::optional<int64_t> {
+      std::optional<llvm::APSInt> value =
+          e ? e->getIntegerConstantExpr(ast) : std::nullopt;
+      if (!value || value->getSExtValue() < 1)
+        return std::nullopt;
+      return value->getSExtValue();
+    };
+    if (const auto *collapse = dyn_cast<clang::OMPCollapseClause>(clause)) {
+      std::optional<int64_t> n = constant(collapse->getNumForLoops());
+      if (!n)
+        return emitError(cl) << "'collapse' needs a positive constant";
+      clauses.push_back(b.getNamedAttr("collapse", b.getI64IntegerAttr(*n)));
+      continue;
+    }
+    if (const auto *schedule = dyn_cast<clang::OMPScheduleClause>(clause)) {
+      if (schedule->getFirstScheduleModifier() !=
+              clang::OMPC_SCHEDULE_MODIFIER_unknown ||
+          schedule->getSecondScheduleModifier() !=
+              clang::OMPC_SCHEDULE_MODIFIER_unknown)
+        return emitError(cl) << "'schedule' modifiers are not supported";
+      StringRef kind;
+      switch (schedule->getScheduleKind()) {
+      case clang::OMPC_SCHEDULE_static:
+        kind = "static";
+        break;
+      case clang::OMPC_SCHEDULE_dynamic:
+        kind = "dynamic";
+        break;
+      case clang::OMPC_SCHEDULE_guided:
+        kind = "guided";
+        break;
+      case clang::OMPC_SCHEDULE_auto:
+        kind = "auto";
+        break;
+      case clang::OMPC_SCHEDULE_runtime:
+        kind = "runtime";
+        break;
+      default:
+        return emitError(cl) << "unknown 'schedule' kind";
+      }
+      clauses.push_back(b.getNamedAttr("schedule", b.getStringAttr(kind)));
+      if (const clang::Expr *chunk = schedule->getChunkSize()) {
+        std::optional<int64_t> n = constant(chunk);
+        if (!n)
+          return emitError(cl) << "'schedule' chunk size needs a positive "
+                                  "constant";
+        clauses.push_back(b.getNamedAttr("chunk", b.getI64IntegerAttr(*n)));
+      }
+      continue;
+    }
+    return emitError(cl)
+           << "OpenMP clause '"
+           << llvm::omp::getOpenMPClauseName(clause->getClauseKind())
+           << "' is not supported on '#pragma omp " << directive << "'";
+  }
+  const auto *loop = dyn_cast<clang::ForStmt>(inner);
+  if (!loop)
+    return error(omp) << "'#pragma omp " << directive
+                      << "' must be followed by a for loop";
+  ompLoop = loop;
+  ompClauses = b.getDictionaryAttr(clauses);
+  return emitStmt(loop);
 }
 
 LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
@@ -558,6 +641,20 @@ LogicalResult FunctionImporter::emitLoop(const clang::Stmt *init,
   if (failed(emitStmt(init)))
     return failure();
   Location l = loc(where);
+  if (where == ompLoop) {
+    // Marks the loop for simplifyImportedModule, right before its header.
+    ModuleOp moduleOp = module.getModule();
+    auto marker = moduleOp.lookupSymbol<func::FuncOp>(kOmpMarkerName);
+    if (!marker) {
+      OpBuilder top = OpBuilder::atBlockEnd(moduleOp.getBody());
+      marker = top.create<func::FuncOp>(moduleOp.getLoc(), kOmpMarkerName,
+                                        top.getFunctionType({}, {}));
+      marker.setPrivate();
+    }
+    auto call = b.create<func::CallOp>(l, marker, ValueRange{});
+    call->setAttr(kOmpMarkerAttrName, ompClauses);
+    ompLoop = nullptr;
+  }
   Block *header = newBlock(), *bodyBlock = newBlock(), *latch = newBlock(),
         *exit = newBlock();
   branchTo(testFirst ? header : bodyBlock, l);

@@ -31,6 +31,7 @@
 
 namespace clang {
 class ASTContext;
+class OMPExecutableDirective;
 class SourceManager;
 } // namespace clang
 
@@ -47,6 +48,15 @@ mlir::LogicalResult importTranslationUnit(clang::ASTContext &astContext,
 
 /// Promotes slots to SSA values, lifts the CFG to scf and canonicalizes.
 mlir::LogicalResult simplifyImportedModule(mlir::ModuleOp module);
+
+/// The function whose calls mark, in the imported CFG, where a loop under
+/// `#pragma omp parallel for` starts (its `kOmpMarkerAttrName` attribute
+/// holds the clauses). A CFG has no loop op to carry an attribute; the call
+/// (which no cleanup removes or moves) stands right before the loop's
+/// header, and simplifyImportedModule moves its clauses onto the structured
+/// loop with the same location as `xpl.omp_parallel_for`, then erases it.
+inline constexpr llvm::StringLiteral kOmpMarkerName = "__xpl_omp_parallel_for";
+inline constexpr llvm::StringLiteral kOmpMarkerAttrName = "omp_clauses";
 
 /// Where a function runs: decides the memory space of its pointers.
 enum class FunctionSide { Host, Kernel, Device };
@@ -162,6 +172,7 @@ private:
                                const clang::Expr *inc, const clang::Stmt *body,
                                bool testFirst, const clang::Stmt *where);
   mlir::LogicalResult emitReturn(const clang::ReturnStmt *s);
+  mlir::LogicalResult emitOmpDirective(const clang::OMPExecutableDirective *d);
   mlir::LogicalResult emitBranchCondition(const clang::Expr *cond,
                                           mlir::Block *trueBlock,
                                           mlir::Block *falseBlock);
@@ -217,6 +228,10 @@ private:
     mlir::Block *breakTo, *continueTo;
   };
   llvm::SmallVector<LoopTargets> loops;
+  /// The loop a `#pragma omp parallel for` applies to and its clauses
+  /// (`xpl.omp_parallel_for`): emitLoop marks it (see kOmpMarkerName).
+  const clang::Stmt *ompLoop = nullptr;
+  mlir::DictionaryAttr ompClauses;
   unsigned controlDepth = 0;
   unsigned nesting = 0;
   struct NestingGuard {

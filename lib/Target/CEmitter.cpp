@@ -561,6 +561,77 @@ LogicalResult CEmitter::emitAssignments(ValueRange targets, ValueRange values) {
   return success();
 }
 
+/// The shape of a `while` loop that reads as a `for`: the condition only
+/// tests the loop variables, and the body ends by stepping one of them,
+/// `i = i + s` or `i = i - s`, with `s` defined outside the loop.
+struct ForShape {
+  unsigned index;        // the stepped loop variable
+  Operation *increment;  // arith.addi / arith.subi in the body
+  Value step;
+  bool subtract;
+};
+
+static std::optional<ForShape>
+matchForShape(scf::WhileOp loop, const llvm::DenseSet<Operation *> &inlinable) {
+  Block &before = loop.getBefore().front();
+  Block &after = loop.getAfter().front();
+  auto condition = cast<scf::ConditionOp>(before.getTerminator());
+  if (condition.getArgs().size() != before.getNumArguments())
+    return std::nullopt;
+  for (auto [forwarded, argument] :
+       llvm::zip(condition.getArgs(), before.getArguments()))
+    if (forwarded != argument)
+      return std::nullopt;
+  if (!llvm::all_of(before.without_terminator(), [&](Operation &nested) {
+        return inlinable.contains(&nested);
+      }))
+    return std::nullopt;
+  auto yield = cast<scf::YieldOp>(after.getTerminator());
+  auto isInvariant = [&](Value value) {
+    Region *region = value.getParentRegion();
+    return region != &loop.getBefore() && region != &loop.getAfter() &&
+           !loop->isAncestor(value.getParentBlock()->getParentOp());
+  };
+  for (auto [index, next] : llvm::enumerate(yield.getOperands())) {
+    Operation *def = next.getDefiningOp();
+    if (!def || def->getBlock() != &after || !next.hasOneUse() ||
+        !inlinable.contains(def) || !isa<arith::AddIOp, arith::SubIOp>(def))
+      continue;
+    Value variable = after.getArgument(index);
+    Value lhs = def->getOperand(0), rhs = def->getOperand(1);
+    bool subtract = isa<arith::SubIOp>(def);
+    Value step;
+    if (lhs == variable && isInvariant(rhs))
+      step = rhs;
+    else if (!subtract && rhs == variable && isInvariant(lhs))
+      step = lhs;
+    else
+      continue;
+    // The condition tests this variable.
+    Operation *test = condition.getCondition().getDefiningOp();
+    if (!test || !llvm::is_contained(test->getOperands(),
+                                     before.getArgument(index)))
+      continue;
+    return ForShape{static_cast<unsigned>(index), def, step, subtract};
+  }
+  return std::nullopt;
+}
+
+/// `#pragma omp parallel for ...` for a loop's `xpl.omp_parallel_for`.
+static std::string getOmpPragma(DictionaryAttr clauses) {
+  std::string text = "#pragma omp parallel for";
+  if (auto collapse = clauses.getAs<IntegerAttr>("collapse");
+      collapse && collapse.getInt() > 1)
+    text += " collapse(" + std::to_string(collapse.getInt()) + ")";
+  if (auto schedule = clauses.getAs<StringAttr>("schedule")) {
+    text += " schedule(" + schedule.getValue().str();
+    if (auto chunk = clauses.getAs<IntegerAttr>("chunk"))
+      text += ", " + std::to_string(chunk.getInt());
+    text += ")";
+  }
+  return text;
+}
+
 LogicalResult CEmitter::emitFor(Operation &op) {
   auto loop = cast<scf::ForOp>(op);
   for (auto [init, arg, result] : llvm::zip(
@@ -574,7 +645,7 @@ LogicalResult CEmitter::emitFor(Operation &op) {
   unsigned depth = 0;
   for (Operation *parent = op.getParentOp(); parent;
        parent = parent->getParentOp())
-    depth += isa<scf::ForOp>(parent);
+    depth += isa<scf::ForOp, scf::WhileOp>(parent);
   std::string name = assignName(iv, kLoopNames[std::min(depth, 4u)]);
   FailureOr<std::string> type = getTypeName(iv.getType(), loop.getLoc());
   if (failed(type))
@@ -585,6 +656,12 @@ LogicalResult CEmitter::emitFor(Operation &op) {
                                   operand(loop.getUpperBound(), kPrecUnary)
                             : name + " < " +
                                   operand(loop.getUpperBound(), kPrecRel + 1);
+  if (auto omp = op.getAttrOfType<DictionaryAttr>("xpl.omp_parallel_for")) {
+    auto collapse = omp.getAs<IntegerAttr>("collapse");
+    if (failed(checkOmpLoopNest(op, collapse ? collapse.getInt() : 1)))
+      return failure();
+    *out << getOmpPragma(omp) << "\n";
+  }
   *out << "for (" << *type << " " << name << " = "
        << operand(loop.getLowerBound(), kPrecAssign) << "; " << compare << "; "
        << name << (step == "1" ? "++" : " += " + step) << ") {\n";
@@ -602,11 +679,136 @@ LogicalResult CEmitter::emitFor(Operation &op) {
   return success();
 }
 
+LogicalResult CEmitter::checkOmpLoopNest(Operation &op, int64_t depth) {
+  // Each of the `depth` loops must be a canonical for with nothing carried
+  // from one iteration to the next, and each but the last must hold only
+  // the next (collapse needs perfectly nested loops).
+  Operation *loop = &op;
+  for (int64_t level = 0; level < depth; ++level) {
+    auto fail = [&](const Twine &why) {
+      return loop->emitError("cannot emit '#pragma omp parallel for' on this "
+                             "loop: ")
+             << why;
+    };
+    Block *body = nullptr;
+    Operation *increment = nullptr;
+    if (auto forOp = dyn_cast<scf::ForOp>(loop)) {
+      if (!forOp.getInitArgs().empty())
+        return fail("it carries values from one iteration to the next");
+      body = forOp.getBody();
+    } else if (auto whileOp = dyn_cast<scf::WhileOp>(loop)) {
+      std::optional<ForShape> shape = matchForShape(whileOp, inlinable);
+      if (!shape)
+        return fail("it is not a canonical for loop");
+      if (whileOp.getInits().size() != 1)
+        return fail("it carries values from one iteration to the next");
+      if (!whileOp.getResult(0).use_empty())
+        return fail("its loop variable is used after it");
+      body = &whileOp.getAfter().front();
+      increment = shape->increment;
+    } else {
+      return fail("it is not a loop");
+    }
+    if (level + 1 == depth)
+      break;
+    Operation *inner = nullptr;
+    for (Operation &nested : body->without_terminator()) {
+      if (&nested == increment || inlinable.contains(&nested) ||
+          sizeOnly.contains(&nested))
+        continue;
+      if (inner || !isa<scf::ForOp, scf::WhileOp>(nested))
+        return fail("collapse(" + Twine(depth) +
+                    ") needs perfectly nested loops");
+      inner = &nested;
+    }
+    if (!inner)
+      return fail("collapse(" + Twine(depth) +
+                  ") needs perfectly nested loops");
+    loop = inner;
+  }
+  return success();
+}
+
 LogicalResult CEmitter::emitWhile(Operation &op) {
   auto loop = cast<scf::WhileOp>(op);
   Block &before = loop.getBefore().front();
   Block &after = loop.getAfter().front();
   auto condition = cast<scf::ConditionOp>(before.getTerminator());
+  auto omp =
+      op.getAttrOfType<DictionaryAttr>("xpl.omp_parallel_for");
+  std::optional<ForShape> shape = matchForShape(loop, inlinable);
+
+  // `for (T i = init; cond; i += step)`, the other loop variables declared
+  // before it.
+  if (shape) {
+    unsigned k = shape->index;
+    Value variable = before.getArgument(k);
+    for (auto [index, init, arg] :
+         llvm::enumerate(loop.getInits(), before.getArguments()))
+      if (index != k && failed(declare(arg, getExpr(init))))
+        return failure();
+    for (auto [beforeArg, afterArg, result] :
+         llvm::zip(before.getArguments(), after.getArguments(),
+                   loop.getResults())) {
+      if (beforeArg != variable)
+        names[afterArg] = names[result] = names[beforeArg];
+    }
+    static const char *const kLoopNames[] = {"i", "j", "k", "l", "m"};
+    unsigned depth = 0;
+    for (Operation *parent = op.getParentOp(); parent;
+         parent = parent->getParentOp())
+      depth += isa<scf::ForOp, scf::WhileOp>(parent);
+    std::string name = assignName(variable, kLoopNames[std::min(depth, 4u)]);
+    names[after.getArgument(k)] = names[loop.getResult(k)] = name;
+    FailureOr<std::string> declaration =
+        getDeclaration(variable.getType(), name, loop.getLoc());
+    if (failed(declaration))
+      return failure();
+    std::string init = operand(loop.getInits()[k], kPrecAssign);
+    if (omp) {
+      auto collapse = omp.getAs<IntegerAttr>("collapse");
+      if (failed(checkOmpLoopNest(op, collapse ? collapse.getInt() : 1)))
+        return failure();
+      *out << getOmpPragma(omp) << "\n";
+    }
+    std::string header;
+    if (loop.getResult(k).use_empty()) {
+      header = "for (" + *declaration + " = " + init + "; ";
+    } else {
+      statement(*declaration + " = " + init);
+      header = "for (; ";
+    }
+    if (failed(emitBlockBody(before)))
+      return failure();
+    std::string step = operand(shape->step, kPrecAssign);
+    std::string increment =
+        !shape->subtract && step == "1"   ? name + "++"
+        : shape->subtract && step == "1" ? name + "--"
+                                          : name +
+                                                (shape->subtract ? " -= "
+                                                                 : " += ") +
+                                                step;
+    *out << header << operand(condition.getCondition()) << "; " << increment
+         << ") {\n";
+    out->indent();
+    if (failed(emitBlockBody(after)))
+      return failure();
+    auto yield = cast<scf::YieldOp>(after.getTerminator());
+    SmallVector<Value> targets, values;
+    for (auto [index, arg, value] :
+         llvm::enumerate(before.getArguments(), yield.getOperands()))
+      if (index != k) {
+        targets.push_back(arg);
+        values.push_back(value);
+      }
+    if (failed(emitAssignments(targets, values)))
+      return failure();
+    out->unindent();
+    *out << "}\n";
+    return success();
+  }
+  if (omp)
+    return checkOmpLoopNest(op, 1);
 
   for (auto [init, arg] : llvm::zip(loop.getInits(), before.getArguments()))
     if (failed(declare(arg, getExpr(init))))

@@ -214,6 +214,9 @@ private:
   std::optional<Expr> getStandardExpr(mlir::Operation &op);
   mlir::LogicalResult emitFor(mlir::Operation &op);
   mlir::LogicalResult emitWhile(mlir::Operation &op);
+  /// Checks that `op` and the `depth - 1` loops nested in it can carry
+  /// `#pragma omp parallel for collapse(depth)`.
+  mlir::LogicalResult checkOmpLoopNest(mlir::Operation &op, int64_t depth);
   mlir::LogicalResult emitIf(mlir::Operation &op);
   mlir::LogicalResult emitAssignments(mlir::ValueRange targets,
                                       mlir::ValueRange values);

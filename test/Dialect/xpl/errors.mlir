@@ -272,3 +272,66 @@ func.func @launcher(%x: f32, %n: index) attributes {xpl.launcher} {
 
 // expected-error @+1 {{'xpl.launch_shape' applies to kernels and to launch ops in functions}}
 module attributes {xpl.launch_shape = #xpl.launch_shape<grid = [() -> (1)]>} {}
+
+// -----
+
+func.func @omp_not_loop() {
+  // expected-error @+1 {{'xpl.omp_parallel_for' only applies to loops}}
+  %c = arith.constant {xpl.omp_parallel_for = {}} 0 : i32
+  return
+}
+
+// -----
+
+func.func @omp_not_dict(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  // expected-error @+1 {{'xpl.omp_parallel_for' must be a dictionary}}
+  scf.for %i = %c0 to %n step %c1 {
+  } {xpl.omp_parallel_for}
+  return
+}
+
+// -----
+
+func.func @omp_collapse(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  // expected-error @+1 {{'xpl.omp_parallel_for' clause 'collapse' must be an integer >= 1}}
+  scf.for %i = %c0 to %n step %c1 {
+  } {xpl.omp_parallel_for = {collapse = 0 : i64}}
+  return
+}
+
+// -----
+
+func.func @omp_schedule(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  // expected-error @+1 {{'xpl.omp_parallel_for' schedule must be static, dynamic, guided, auto or runtime}}
+  scf.for %i = %c0 to %n step %c1 {
+  } {xpl.omp_parallel_for = {schedule = "fast"}}
+  return
+}
+
+// -----
+
+func.func @omp_chunk(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  // expected-error @+1 {{'xpl.omp_parallel_for' chunk needs a static, dynamic or guided schedule}}
+  scf.for %i = %c0 to %n step %c1 {
+  } {xpl.omp_parallel_for = {chunk = 4 : i64}}
+  return
+}
+
+// -----
+
+func.func @omp_clause(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  // expected-error @+1 {{'xpl.omp_parallel_for' has unknown clause 'reduction'}}
+  scf.for %i = %c0 to %n step %c1 {
+  } {xpl.omp_parallel_for = {reduction = "+"}}
+  return
+}

@@ -120,3 +120,23 @@ func.func @axes(%n: index) {
 module attributes {xpl.target = #xpl.target<hip, "gfx90a">} {}
 module attributes {xpl.target = #xpl.target<bang, "mtp_592">} {}
 module attributes {xpl.target = #xpl.target<vnni, "avx512vnni">} {}
+
+// A loop the source ran under `#pragma omp parallel for`.
+// CHECK-LABEL: func.func @omp
+// CHECK: } {xpl.omp_parallel_for = {chunk = 8 : i64, collapse = 1 : i64, schedule = "guided"}}
+// CHECK: } attributes {xpl.omp_parallel_for = {}}
+func.func @omp(%n: index, %m: i32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %n step %c1 {
+  } {xpl.omp_parallel_for = {collapse = 1 : i64, schedule = "guided", chunk = 8 : i64}}
+  %z = arith.constant 0 : i32
+  %r = scf.while (%j = %z) : (i32) -> i32 {
+    %cond = arith.cmpi slt, %j, %m : i32
+    scf.condition(%cond) %j : i32
+  } do {
+  ^bb0(%j: i32):
+    scf.yield %j : i32
+  } attributes {xpl.omp_parallel_for = {}}
+  return
+}
