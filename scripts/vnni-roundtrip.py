@@ -24,20 +24,6 @@ import time
 # Kernels the importer does not accept yet (other work fixes them); they are
 # reported as XFAIL and never counted as passing.
 KNOWN_IMPORT_FAILURES = {
-    "bmm": "std::vector",
-    "concat": "_mm512_storeu_ps into a strided view",
-    "conv1d": "std::vector",
-    "conv2d_nchw": "std::vector",
-    "conv2d_nhwc": "std::vector",
-    "deformable_attention": "_mm512_storeu_ps into a strided view",
-    "gelu": "_mm512_scalef_ps",
-    "gemm": "std::vector",
-    "gqa": "_mm512_scalef_ps",
-    "mha": "_mm512_scalef_ps",
-    "sigmoid": "_mm512_scalef_ps",
-    "sign": "_mm512_cmp_ps_mask",
-    "softmax": "_mm512_scalef_ps",
-    "transpose": "_mm512_setr_epi32",
 }
 
 FLAGS = ["-std=c++17", "-O1", "-fopenmp", "-mavx512f", "-mavx512vl",

@@ -634,6 +634,51 @@ LogicalResult CEmitter::emitStandardOp(Operation &op, bool &handled) {
               *declaration);
     return success();
   }
+  // Heap buffers (`std::vector` scratch space in the source).
+  if (auto alloc = dyn_cast<memref::AllocOp>(op)) {
+    MemRefType type = alloc.getType();
+    if (type.getRank() != 1 || !type.getLayout().isIdentity())
+      return alloc.emitError("cannot emit a heap buffer of type ") << type;
+    FailureOr<std::string> element = getTypeName(type.getElementType(), loc);
+    if (failed(element))
+      return failure();
+    std::string count = type.hasStaticShape()
+                            ? std::to_string(type.getNumElements())
+                            : operand(alloc.getDynamicSizes()[0]);
+    std::string name = assignName(alloc.getResult(), "heap");
+    statement(*element + " *" + name + " = new " + *element + "[" + count +
+              "]");
+    return success();
+  }
+  if (auto dealloc = dyn_cast<memref::DeallocOp>(op)) {
+    statement("delete[] " + operand(dealloc.getMemref(), kPrecUnary));
+    return success();
+  }
+  if (auto copy = dyn_cast<memref::CopyOp>(op)) {
+    auto source = cast<MemRefType>(copy.getSource().getType());
+    auto target = cast<MemRefType>(copy.getTarget().getType());
+    SmallVector<int64_t> strides;
+    int64_t offset;
+    auto unitStride = [&](MemRefType type) {
+      return type.getRank() == 1 &&
+             succeeded(type.getStridesAndOffset(strides, offset)) &&
+             strides[0] == 1;
+    };
+    if (!source.hasStaticShape() || !unitStride(source) ||
+        !unitStride(target) ||
+        source.getElementType() != target.getElementType())
+      return copy.emitError("cannot emit a copy from ")
+             << source << " to " << target;
+    FailureOr<std::string> element =
+        getTypeName(source.getElementType(), loc);
+    if (failed(element))
+      return failure();
+    statement("std::memcpy(" + getPointer(copy.getTarget()) + ", " +
+              getPointer(copy.getSource()) + ", " +
+              std::to_string(source.getNumElements()) + " * sizeof(" +
+              *element + "))");
+    return success();
+  }
   if (auto insert = dyn_cast<vector::InsertOp>(op)) {
     if (insert.getNumIndices() != 1 ||
         insert.getDestVectorType().getRank() != 1 ||
