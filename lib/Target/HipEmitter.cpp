@@ -42,6 +42,19 @@ public:
     os << "#if defined(__clang__)\n#pragma clang fp contract(off)\n#endif\n\n";
     emitCheckMacro(os, "HIP_CHECK", "hipError_t", "hipSuccess",
                    "hipGetErrorString");
+    if (usesSignedWideMinMax) {
+      // HIP 5.2 has no signed 64-bit atomicMin/atomicMax; clang's builtin
+      // is what HIP's other overloads call. CUDA has them.
+      os << "#if defined(__HIP_PLATFORM_AMD__)\n";
+      for (StringRef kind : {"Min", "Max"})
+        os << "__device__ inline long long atomic" << kind
+           << "I64(long long *address, long long value) {\n"
+           << "  return __hip_atomic_fetch_" << kind.lower()
+           << "(address, value, __ATOMIC_RELAXED, __HIP_MEMORY_SCOPE_AGENT);\n"
+           << "}\n";
+      os << "#else\n#define atomicMinI64 atomicMin\n"
+            "#define atomicMaxI64 atomicMax\n#endif\n\n";
+    }
   }
 
   std::optional<std::string> getTypeName(Type type) override {
@@ -409,8 +422,12 @@ private:
       address = "(" + cType + " *)" + address;
       value = "(" + cType + ")" + emitter.operand(atomic.getValue(), kPrecUnary);
     }
-    std::string text = std::string(kNames[static_cast<int>(kind)]) + "(" +
-                       address + ", " + value + ")";
+    std::string function = kNames[static_cast<int>(kind)];
+    if (cType == "long long") {
+      function += "I64";
+      usesSignedWideMinMax = true;
+    }
+    std::string text = function + "(" + address + ", " + value + ")";
     if (atomic.getResult().use_empty()) {
       emitter.statement(text);
       return success();
@@ -424,6 +441,9 @@ private:
     return emitter.declare(atomic.getResult(),
                            {"(" + *resultType + ")" + text, kPrecUnary});
   }
+
+  /// Whether the prelude defines atomicMinI64/atomicMaxI64.
+  bool usesSignedWideMinMax = false;
 };
 
 } // namespace
