@@ -308,10 +308,16 @@ public:
               ", " +
               (launch.getStream() ? emitter.operand(launch.getStream())
                                   : std::string("0"));
-          for (Value arg : launch.getArgs())
-            text += ", " + (isa<MemRefType>(arg.getType())
-                                ? emitter.getPointer(arg)
-                                : emitter.operand(arg, kPrecAssign));
+          for (Value arg : launch.getArgs()) {
+            std::string argText = isa<MemRefType>(arg.getType())
+                                      ? emitter.getPointer(arg)
+                                      : emitter.operand(arg, kPrecAssign);
+            // hipLaunchKernelGGL is a macro: a comma outside parentheses
+            // (a vector literal's braces) would split the argument.
+            if (StringRef(argText).contains(','))
+              argText = "(" + argText + ")";
+            text += ", " + argText;
+          }
           emitter.statement(text + ")");
           emitter.statement("HIP_CHECK(hipGetLastError())");
           return success();

@@ -30,6 +30,7 @@
 // ASM-DAG: .amdhsa_kernel _Z6sharedPf
 // ASM-DAG: .amdhsa_kernel _Z7dynamicPfi
 // ASM-DAG: .amdhsa_kernel _Z6boundsPf
+// ASM-DAG: .amdhsa_kernel _Z6vecargDv4_fPf
 // ASM-DAG: .wavefront_size: 64
 
 !gf32 = memref<?xf32, #hip.memory_space<global>>
@@ -310,6 +311,14 @@ module {
     return
   }
 
+  // CHECK-LABEL: __global__ void vecarg(floatx4 arg0, float *arg1) {
+  func.func @vecarg(%v: vector<4xf32>, %out: !gf32) attributes {hip.kernel} {
+    %c0 = arith.constant 0 : index
+    %x = vector.extract %v[1] : f32 from vector<4xf32>
+    memref.store %x, %out[%c0] : !gf32
+    return
+  }
+
   // The host launcher: every runtime call checked.
   // CHECK-LABEL: extern "C" void launch(const float *arg0, float *arg1, int32_t arg2) {
   // CHECK: float *device = nullptr;
@@ -326,6 +335,10 @@ module {
   // CHECK: HIP_CHECK(hipStreamSynchronize(stream));
   // CHECK: HIP_CHECK(hipStreamDestroy(stream));
   // CHECK: hipLaunchKernelGGL(bounds, dim3(1, 1, 1), dim3(128, 1, 1), 0, 0, device2);
+  // CHECK-NEXT: HIP_CHECK(hipGetLastError());
+  // A vector literal is parenthesised: hipLaunchKernelGGL is a macro.
+  // CHECK: hipLaunchKernelGGL(vecarg, dim3(1, 1, 1), dim3(128, 1, 1), 0, 0,
+  // CHECK-NEXT: (floatx4{1.0f, 1.0f, 1.0f, 1.0f}), device2);
   // CHECK-NEXT: HIP_CHECK(hipGetLastError());
   // CHECK: HIP_CHECK(hipDeviceSynchronize());
   // CHECK: HIP_CHECK(hipMemcpy(arg1, device, 1024, hipMemcpyDeviceToHost));
@@ -349,6 +362,9 @@ module {
     hip.stream_synchronize %s
     hip.stream_destroy %s
     hip.launch @bounds grid(%c1, %c1, %c1) block(%c128, %c1, %c1) args(%d2 : !gf32)
+    %one = arith.constant 1.0 : f32
+    %ones = vector.broadcast %one : f32 to vector<4xf32>
+    hip.launch @vecarg grid(%c1, %c1, %c1) block(%c128, %c1, %c1) args(%ones, %d2 : vector<4xf32>, !gf32)
     hip.device_synchronize
     hip.memcpy <device_to_host> %out, %d, %bytes : memref<?xf32>, !gf32
     hip.free %d : !gf32
