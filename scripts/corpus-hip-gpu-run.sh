@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # corpus-hip-gpu-run.sh - run the HIP corpus on an NVIDIA GPU.
 #
-# Usage: scripts/corpus-hip-gpu-run.sh HIP_INCLUDE_DIR [OP...]
+# Usage: scripts/corpus-hip-gpu-run.sh [--emitted DIR] HIP_INCLUDE_DIR [OP...]
 #
 # HIP_INCLUDE_DIR is a directory holding HIP's headers as hip/ (for example
 # /usr/include from Debian's libamdhip64-dev, copied over: the GPU machine
@@ -21,14 +21,32 @@
 # their documented lane layouts, and run with their drivers
 # (test/corpus/hip/drivers/<op>_half.cpp for the half-input ones).
 #
+# --emitted DIR runs xpiler's translations instead of the originals: DIR/<op>.hip
+# as written by scripts/corpus-hip-roundtrip.sh (import, then --emit-hip), one
+# per corpus kernel, built and run exactly like the originals, except that
+# nvcc gets -fmad=false (the emitted code keeps every multiply and add
+# separate, as the MLIR does; the clang builds honour the file's `#pragma
+# clang fp contract(off)`). A kernel without DIR/<op>.hip (its import is a
+# known failure) is reported SKIP and not counted as passing.
+#
 # Environment: NVCC (default: nvcc on PATH, else /usr/local/cuda/bin/nvcc),
 # CUDA_ARCH (default: native), CLANG_CUDA (unset: skip MFMA kernels),
 # CUDA_PATH (for CLANG_CUDA; default: the directory above nvcc's bin/),
 # KEEP=1 keeps the build directory.
 set -u
 
+emitted=
+if [ "${1:-}" = --emitted ]; then
+  if [ $# -lt 2 ] || [ ! -d "$2" ]; then
+    echo "usage: $0 [--emitted DIR] HIP_INCLUDE_DIR [OP...]" >&2
+    exit 2
+  fi
+  emitted=$(cd "$2" && pwd)
+  shift 2
+fi
+
 if [ $# -lt 1 ] || [ ! -d "$1/hip" ]; then
-  echo "usage: $0 HIP_INCLUDE_DIR [OP...]" >&2
+  echo "usage: $0 [--emitted DIR] HIP_INCLUDE_DIR [OP...]" >&2
   echo "  (HIP_INCLUDE_DIR/hip/hip_runtime.h: HIP's headers)" >&2
   exit 2
 fi
@@ -63,6 +81,9 @@ failed=0
 skipped=0
 # Quiet flags for the HIP 5.x headers' own warnings.
 quiet=(-Xcompiler -Wno-deprecated-declarations -diag-suppress 940,2810)
+# The emitted code rounds every operation (no fused multiply-adds).
+exact=()
+[ -n "$emitted" ] && exact=(-fmad=false)
 
 run_one() { # op exe [note]
   local op=$1 exe=$2 note=${3:-}
@@ -88,6 +109,14 @@ for op in "${ops[@]}"; do
     echo "FAIL $op (no $kernel)"
     failed=$((failed + 1))
     continue
+  fi
+  if [ -n "$emitted" ]; then
+    if [ ! -f "$emitted/$op.hip" ]; then
+      echo "SKIP $op (not emitted: no $emitted/$op.hip)"
+      skipped=$((skipped + 1))
+      continue
+    fi
+    kernel=$emitted/$op.hip
   fi
   driver=$corpus/drivers/$op.cpp
   [ -f "$corpus/hip/drivers/${op}_half.cpp" ] &&
@@ -118,7 +147,7 @@ for op in "${ops[@]}"; do
     continue
   fi
 
-  if "$nvcc" -std=c++17 -O2 -arch="$arch" "${quiet[@]}" -x cu \
+  if "$nvcc" -std=c++17 -O2 -arch="$arch" "${quiet[@]}" "${exact[@]}" -x cu \
       -D__HIP_PLATFORM_NVIDIA__ -I"$work/inc" -c "$kernel" \
       -o "$work/$op.k.o" >"$work/$op.build.log" 2>&1 &&
     "$nvcc" -std=c++17 -O2 -c "$driver" -o "$work/$op.d.o" \
@@ -131,6 +160,6 @@ for op in "${ops[@]}"; do
   fi
 done
 
-[ "$skipped" -gt 0 ] && echo "($skipped skipped: MFMA kernels)"
+[ "$skipped" -gt 0 ] && echo "($skipped skipped: MFMA kernels${emitted:+ or kernels not emitted})"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
