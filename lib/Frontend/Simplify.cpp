@@ -17,7 +17,8 @@
 //     plain location of an unnamed result (the op keeps its FileLineColLoc
 //     in every case).
 // scf.while after-region arguments and results take the names of the
-// values `scf.condition` forwards.
+// values `scf.condition` forwards. Ops left without a location by
+// canonicalization (merged constants) take their first user's.
 //
 //===----------------------------------------------------------------------===//
 
@@ -130,6 +131,34 @@ static void restoreNames(ModuleOp module) {
   }
 }
 
+/// The source position in `l`, without names.
+static Location getSourceLoc(Location l) {
+  if (auto name = dyn_cast<NameLoc>(l))
+    return getSourceLoc(name.getChildLoc());
+  if (auto fused = dyn_cast<FusedLoc>(l);
+      fused && fused.getMetadata() && !fused.getLocations().empty())
+    return getSourceLoc(fused.getLocations().front());
+  return l;
+}
+
+/// Canonicalization gives the constants it merges (and mem2reg its poison
+/// values) an unknown location: they take that of their first user, so that
+/// every op keeps a source position.
+static void locateUnknownOps(ModuleOp module) {
+  module.walk([](Operation *op) {
+    for (Value operand : op->getOperands())
+      if (Operation *def = operand.getDefiningOp();
+          def && isa<UnknownLoc>(def->getLoc()))
+        def->setLoc(getSourceLoc(op->getLoc()));
+  });
+  module.walk([](func::FuncOp func) {
+    func.walk([&](Operation *op) {
+      if (isa<UnknownLoc>(op->getLoc()))
+        op->setLoc(func.getLoc());
+    });
+  });
+}
+
 LogicalResult xpiler::simplifyImportedModule(ModuleOp module) {
   if (failed(verify(module)))
     return failure();
@@ -154,5 +183,6 @@ LogicalResult xpiler::simplifyImportedModule(ModuleOp module) {
   if (failed(structure.run(module)))
     return failure();
   restoreNames(module);
+  locateUnknownOps(module);
   return success();
 }

@@ -3,6 +3,13 @@
 // their FileLineColLocs.
 // RUN: xpiler-translate --import-cuda %s --mlir-use-nameloc-as-prefix | FileCheck %s
 // RUN: xpiler-translate --import-cuda %s --mlir-print-debuginfo | FileCheck %s --check-prefix=LOC
+// RUN: xpiler-translate --import-cuda %s --mlir-print-debuginfo | FileCheck %s --check-prefix=KNOWN
+// RUN: xpiler-translate --import-hip %S/../../corpus/hip/softmax.hip --mlir-print-debuginfo | FileCheck %s --check-prefix=KNOWN
+// RUN: xpiler-translate --import-bang %S/../../corpus/bang/max.mlu --mlir-print-debuginfo | FileCheck %s --check-prefix=KNOWN
+
+// Every op keeps a source position (constants merged by canonicalization
+// take their first user's).
+// KNOWN-NOT: unknown
 
 // CHECK-LABEL: func.func @k(%x: memref<?xf32, #cuda.memory_space<global>>, %n: i32)
 // CHECK: %tile = cuda.shared_array "tile"
@@ -36,17 +43,17 @@ __global__ void k(float *x, int n) {
   x[threadIdx.x] = tile[0] + local[0];
 }
 
-// The NameLoc wraps the source location (k is declared on line 17, the
-// `if` that assigns best and count is on line 24): the scf.if results that
+// The NameLoc wraps the source location (of the parameters of k, of the
+// `if` that assigns best and count): the scf.if results that
 // stand for `best` and `count` are named in a FusedLoc<"results">, and so
 // are the scf.while results.
-// LOC-DAG: #[[X:loc[0-9]+]] = loc("{{.*}}names.cu":17:26)
-// LOC-DAG: #[[N:loc[0-9]+]] = loc("{{.*}}names.cu":17:33)
+// LOC-DAG: #[[X:loc[0-9]+]] = loc("{{.*}}names.cu":[[#@LINE-26]]:26)
+// LOC-DAG: #[[N:loc[0-9]+]] = loc("{{.*}}names.cu":[[#@LINE-27]]:33)
 // LOC: func.func @k(%arg0: memref<?xf32, #cuda.memory_space<global>> loc("x"(#[[X]])), %arg1: i32 loc("n"(#[[N]])))
 // LOC: scf.if
 // LOC: } loc(#[[IF:loc[0-9]+]])
 // LOC: } loc(#[[WHILE:loc[0-9]+]])
-// LOC-DAG: #[[IFSRC:loc[0-9]+]] = loc("{{.*}}names.cu":24:9)
+// LOC-DAG: #[[IFSRC:loc[0-9]+]] = loc("{{.*}}names.cu":[[#@LINE-25]]:9)
 // LOC-DAG: #[[BEST:loc[0-9]+]] = loc("best"(#[[IFSRC]]))
 // LOC-DAG: #[[COUNT:loc[0-9]+]] = loc("count"(#[[IFSRC]]))
 // LOC-DAG: #[[WHILE]] = loc(fused<"results">[#{{loc[0-9]+}}, #{{loc[0-9]+}}, #{{loc[0-9]+}}, #{{loc[0-9]+}}])
