@@ -101,7 +101,8 @@ static FailureOr<Value> getFileScopeArray(FunctionImporter &f,
   else
     b.setInsertionPointToEnd(&entry);
   return b
-      .create<bang::AllocOp>(f.loc(v), *type, b.getStringAttr(v->getName()),
+      .create<bang::AllocOp>(f.namedLoc(v), *type,
+                             b.getStringAttr(v->getName()),
                              /*file_scope=*/true)
       .getMemref();
 }
@@ -426,10 +427,6 @@ static FailureOr<ExprValue> emitCnrtCall(FunctionImporter &f,
       return f.error(call) << "the first argument of 'cnrtMalloc' must be the "
                               "address of a local pointer variable",
              failure();
-    if (slot->base)
-      return f.error(call) << "pointer '" << var->getDecl()->getName()
-                           << "' is allocated twice",
-             failure();
     FailureOr<Value> bytes = emitSize(f, call->getArg(1));
     if (failed(bytes))
       return failure();
@@ -440,11 +437,9 @@ static FailureOr<ExprValue> emitCnrtCall(FunctionImporter &f,
     auto type = MemRefType::get({ShapedType::kDynamic}, elem,
                                 MemRefLayoutAttrInterface(),
                                 f.getModule().getGlobalSpace());
-    slot->base = b.create<bang::MallocOp>(l, type, *bytes);
-    if (slot->slot)
-      b.create<memref::StoreOp>(l, f.constantIndex(0, l), slot->slot);
-    else
-      slot->offset = f.constantIndex(0, l);
+    Value buffer = b.create<bang::MallocOp>(l, type, *bytes);
+    if (failed(f.definePointerBuffer(var->getDecl(), buffer, call)))
+      return failure();
     return ok();
   }
   if (name == "cnrtFree") {

@@ -116,10 +116,6 @@ static FailureOr<ExprValue> emitRuntimeCall(FunctionImporter &f,
       return f.error(call) << "the first argument must be the address of a "
                               "local pointer variable",
              failure();
-    if (f.isInControlFlow())
-      return f.error(call) << "allocating a buffer conditionally or in a loop "
-                              "is not supported (allocate it unconditionally)",
-             failure();
     FailureOr<Value> bytes = f.emitIndex(call->getArg(1));
     if (failed(bytes))
       return failure();
@@ -132,15 +128,8 @@ static FailureOr<ExprValue> emitRuntimeCall(FunctionImporter &f,
                                 f.getModule().getGlobalSpace());
     Value buffer = hip ? b.create<hip::MallocOp>(l, type, *bytes).getResult()
                        : b.create<cuda::MallocOp>(l, type, *bytes).getResult();
-    if (slot->base)
-      return f.error(call) << "pointer '" << var->getDecl()->getName()
-                           << "' is allocated twice",
-             failure();
-    slot->base = buffer;
-    if (slot->slot)
-      b.create<memref::StoreOp>(l, f.constantIndex(0, l), slot->slot);
-    else
-      slot->offset = f.constantIndex(0, l);
+    if (failed(f.definePointerBuffer(var->getDecl(), buffer, call)))
+      return failure();
     return ExprValue::ofScalar(success32(f, l));
   }
   if (name == "Memcpy") {

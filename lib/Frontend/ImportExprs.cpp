@@ -9,15 +9,16 @@
 
 #include "Importer.h"
 
-#include "clang/AST/ASTContext.h"
-#include "clang/Basic/SourceManager.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "xpiler/Dialect/Cuda/Cuda.h"
 #include "xpiler/Dialect/Hip/Hip.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace mlir;
 using namespace xpiler;
@@ -316,7 +317,10 @@ FailureOr<ExprValue> FunctionImporter::emitDeclRef(const clang::DeclRefExpr *e) 
       return error(e) << "pointer '" << d->getName()
                       << "' is used before it points to a buffer",
              failure();
-    return ExprValue::ofPointer(Pointer{var->base, offset});
+    Value base = var->baseSlot
+                     ? b.create<memref::LoadOp>(l, var->baseSlot).getResult()
+                     : var->base;
+    return ExprValue::ofPointer(Pointer{base, offset});
   }
   case Variable::Kind::Dim3:
     return ExprValue::ofDim3(var->dim3);
@@ -427,10 +431,72 @@ LogicalResult FunctionImporter::store(const LValue &lv, Value v, Location l) {
   return success();
 }
 
+LogicalResult FunctionImporter::definePointerBuffer(const clang::ValueDecl *var,
+                                                    Value buffer,
+                                                    const clang::Stmt *s) {
+  Variable *v = lookup(var);
+  Location l = loc(s);
+  // The buffer is the variable's value from now on: name it after it.
+  if (Operation *def = buffer.getDefiningOp();
+      def && !isa<NameLoc>(def->getLoc()))
+    def->setLoc(NameLoc::get(b.getStringAttr(var->getName()), def->getLoc()));
+  if (!v->baseSlot && isInControlFlow()) {
+    // Only a pointer that is null until then has a value on the other
+    // paths (hipMalloc of 0 bytes is the null pointer).
+    if (!v->nullBase || v->base)
+      return error(s) << "allocating a buffer conditionally or in a loop is "
+                         "not supported (allocate it unconditionally)";
+    auto slotType = MemRefType::get({}, v->nullBase->getResult(0).getType());
+    {
+      OpBuilder::InsertionGuard guard(b);
+      setInsertionPointToAllocas();
+      v->baseSlot = b.create<memref::AllocaOp>(namedLoc(var), slotType);
+      if (!v->slot)
+        v->offset = constantIndex(0, l);
+    }
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointAfter(v->nullBase);
+    Location declLoc = v->nullBase->getLoc();
+    b.create<memref::StoreOp>(declLoc, v->nullBase->getResult(0), v->baseSlot);
+    if (v->slot)
+      b.create<memref::StoreOp>(declLoc, constantIndex(0, declLoc), v->slot);
+  }
+  if (v->baseSlot) {
+    if (buffer.getType() !=
+        cast<MemRefType>(v->baseSlot.getType()).getElementType())
+      return error(s) << "pointer '" << var->getName()
+                      << "' is made to point into a buffer of another type";
+    b.create<memref::StoreOp>(l, buffer, v->baseSlot);
+    if (v->slot)
+      b.create<memref::StoreOp>(l, constantIndex(0, l), v->slot);
+    return success();
+  }
+  if (v->base)
+    return error(s) << "pointer '" << var->getName() << "' is allocated twice";
+  v->base = buffer;
+  if (v->slot)
+    b.create<memref::StoreOp>(l, constantIndex(0, l), v->slot);
+  else
+    v->offset = constantIndex(0, l);
+  return success();
+}
+
 LogicalResult FunctionImporter::assignPointerVar(const clang::ValueDecl *var,
                                                  const Pointer &p,
                                                  const clang::Stmt *s) {
   Variable *v = lookup(var);
+  if (v->baseSlot) {
+    // A pointer whose buffer already differs by path.
+    if (p.base.getType() !=
+        cast<MemRefType>(v->baseSlot.getType()).getElementType())
+      return error(s) << "pointer '" << var->getName()
+                      << "' is made to point into a buffer of another type";
+    if (!v->slot)
+      return error(s) << "pointer '" << var->getName() << "' is assigned twice";
+    b.create<memref::StoreOp>(loc(s), p.base, v->baseSlot);
+    b.create<memref::StoreOp>(loc(s), p.offset, v->slot);
+    return success();
+  }
   if (!v->base) {
     v->base = p.base;
   } else if (v->base != p.base) {
@@ -623,8 +689,7 @@ FailureOr<ExprValue> FunctionImporter::emitBinary(const clang::BinaryOperator *e
   Location l = loc(e);
   const clang::Expr *lhs = e->getLHS(), *rhs = e->getRHS();
   if (lhs->getType()->isPointerType() && rhs->getType()->isPointerType())
-    return error(e) << "pointer comparison and difference are not supported",
-           failure();
+    return emitPointerComparison(e);
   if (lhs->getType()->isPointerType())
     return emitPointerArith(e->getOpcode(), lhs, rhs, l);
   if (rhs->getType()->isPointerType())
@@ -686,8 +751,9 @@ FailureOr<ExprValue> FunctionImporter::emitLogical(const clang::BinaryOperator *
 FailureOr<ExprValue> FunctionImporter::emitConditional(
     const clang::AbstractConditionalOperator *e) {
   Location l = loc(e);
-  // Between pointers: a select of the two views.
-  if (e->getType()->isPointerType()) {
+  // Between pointers (or arrays, which decay after the choice): a select of
+  // the two views.
+  if (e->getType()->isPointerType() || e->getType()->isArrayType()) {
     FailureOr<Value> view = emitView(e);
     if (failed(view))
       return failure();
@@ -868,9 +934,36 @@ FailureOr<ExprValue> FunctionImporter::emitUnary(const clang::UnaryOperator *e) 
       return failure();
     return ExprValue::ofScalar(load(*lv, l));
   }
-  case clang::UO_AddrOf: {
-    // &a[i] is a pointer into a.
+  case clang::UO_AddrOf:
+    return emitAddressOf(e);
+  default:
+    return error(e) << "operator '"
+                    << clang::UnaryOperator::getOpcodeStr(e->getOpcode())
+                    << "' is not supported",
+           failure();
+  }
+}
+
+FailureOr<ExprValue>
+FunctionImporter::emitAddressOf(const clang::UnaryOperator *e) {
+  Location l = loc(e);
+  {
     const clang::Expr *sub = e->getSubExpr()->IgnoreParens();
+    // &x of a scalar variable: a one-element view of its slot (which then
+    // stays in memory).
+    if (const auto *dr = dyn_cast<clang::DeclRefExpr>(sub))
+      if (Variable *var = lookup(dr->getDecl());
+          var && var->kind == Variable::Kind::Scalar &&
+          dr->getType()->isArithmeticType() && !dr->getType()->isVectorType()) {
+        auto slotType = cast<MemRefType>(var->slot.getType());
+        auto viewType = MemRefType::get({1}, slotType.getElementType(),
+                                        MemRefLayoutAttrInterface(),
+                                        slotType.getMemorySpace());
+        Value view = b.create<memref::ExpandShapeOp>(
+            l, viewType, var->slot, ArrayRef<ReassociationIndices>{});
+        return ExprValue::ofPointer(Pointer{view, constantIndex(0, l)});
+      }
+    // &a[i] is a pointer into a.
     if (const auto *as = dyn_cast<clang::ArraySubscriptExpr>(sub)) {
       const clang::Expr *base = as->getBase()->IgnoreParenImpCasts();
       if (isa<clang::ArraySubscriptExpr>(base))
@@ -881,12 +974,132 @@ FailureOr<ExprValue> FunctionImporter::emitUnary(const clang::UnaryOperator *e) 
     }
     return error(e) << "taking this address is not supported", failure();
   }
-  default:
-    return error(e) << "operator '"
-                    << clang::UnaryOperator::getOpcodeStr(e->getOpcode())
-                    << "' is not supported",
-           failure();
+}
+
+namespace {
+/// Where a pointer points: a root buffer and an element offset into it, or
+/// a choice (`arith.select`) between two such places.
+struct Place {
+  Value cond; // non-null for a choice
+  Value root, offset;
+  std::unique_ptr<Place> onTrue, onFalse;
+};
+} // namespace
+
+/// Follows casts, 1-D unit-stride subviews and selects of `buffer` back to
+/// the buffers they view.
+static std::unique_ptr<Place> decompose(OpBuilder &b, Location l, Value buffer,
+                                        Value offset) {
+  while (true) {
+    if (auto cast = buffer.getDefiningOp<memref::CastOp>()) {
+      buffer = cast.getSource();
+      continue;
+    }
+    if (auto sv = buffer.getDefiningOp<memref::SubViewOp>();
+        sv && sv.getSourceType().getRank() == 1 &&
+        isConstantIntValue(sv.getMixedStrides()[0], 1)) {
+      OpFoldResult first = sv.getMixedOffsets()[0];
+      Value start =
+          isa<Value>(first)
+              ? cast<Value>(first)
+              : b.create<arith::ConstantIndexOp>(l, *getConstantIntValue(first))
+                    .getResult();
+      offset = b.create<arith::AddIOp>(l, start, offset);
+      buffer = sv.getSource();
+      continue;
+    }
+    break;
   }
+  auto place = std::make_unique<Place>();
+  if (auto select = buffer.getDefiningOp<arith::SelectOp>()) {
+    place->cond = select.getCondition();
+    place->onTrue = decompose(b, l, select.getTrueValue(), offset);
+    place->onFalse = decompose(b, l, select.getFalseValue(), offset);
+    return place;
+  }
+  place->root = buffer;
+  place->offset = offset;
+  return place;
+}
+
+/// Whether `v` is a fresh allocation (an array, a shared array, a device
+/// buffer of known nonzero size), which no other allocation overlaps.
+static bool isAllocation(Value v) {
+  // hipMalloc of 0 bytes stands for the null pointer, equal to any other.
+  if (auto malloc = v.getDefiningOp<hip::MallocOp>())
+    if (std::optional<int64_t> size = getConstantIntValue(malloc.getSize());
+        !size || *size == 0)
+      return false;
+  auto effects = dyn_cast_or_null<MemoryEffectOpInterface>(v.getDefiningOp());
+  return effects &&
+         effects.getEffectOnValue<MemoryEffects::Allocate>(v).has_value();
+}
+
+FailureOr<ExprValue>
+FunctionImporter::emitPointerComparison(const clang::BinaryOperator *e) {
+  Location l = loc(e);
+  clang::BinaryOperatorKind op = e->getOpcode();
+  bool equality = op == clang::BO_EQ || op == clang::BO_NE;
+  if (!equality && !e->isRelationalOp() && op != clang::BO_Sub)
+    return error(e) << "operator '" << e->getOpcodeStr()
+                    << "' on pointers is not supported",
+           failure();
+  FailureOr<Pointer> p = emitPointer(e->getLHS());
+  if (failed(p))
+    return failure();
+  FailureOr<Pointer> q = emitPointer(e->getRHS());
+  if (failed(q))
+    return failure();
+  std::unique_ptr<Place> a = decompose(b, l, p->base, p->offset);
+  std::unique_ptr<Place> c = decompose(b, l, q->base, q->offset);
+  // Compares two places case by case: within one buffer, the offsets;
+  // between distinct allocations, (in)equality is known.
+  std::function<FailureOr<Value>(const Place &, const Place &)> compare =
+      [&](const Place &x, const Place &y) -> FailureOr<Value> {
+    if (x.cond || y.cond) {
+      const Place &choice = x.cond ? x : y;
+      auto arm = [&](const Place &side) {
+        return x.cond ? compare(side, y) : compare(x, side);
+      };
+      FailureOr<Value> t = arm(*choice.onTrue);
+      if (failed(t))
+        return failure();
+      FailureOr<Value> f = arm(*choice.onFalse);
+      if (failed(f))
+        return failure();
+      return b.create<arith::SelectOp>(l, choice.cond, *t, *f).getResult();
+    }
+    if (x.root == y.root) {
+      if (op == clang::BO_Sub)
+        return b
+            .create<arith::IndexCastOp>(
+                l, b.getI64Type(),
+                b.create<arith::SubIOp>(l, x.offset, y.offset))
+            .getResult();
+      FailureOr<Value> r =
+          emitArith(op, x.offset, y.offset, module.getAST().LongTy, l);
+      return r;
+    }
+    if (equality && isAllocation(x.root) && isAllocation(y.root))
+      return b.create<arith::ConstantIntOp>(l, op == clang::BO_NE, 1)
+          .getResult();
+    return error(e) << (equality ? "comparing" : "ordering or subtracting")
+                    << " pointers that may point into different buffers is "
+                       "not supported",
+           failure();
+  };
+  FailureOr<Value> r = compare(*a, *c);
+  if (failed(r))
+    return failure();
+  Value result = *r;
+  Type type = convertType(e->getType(), e);
+  if (!type)
+    return failure();
+  if (op == clang::BO_Sub)
+    result = castScalar(result, module.getAST().LongTy, e->getType(), l);
+  else if (!e->getType()->isBooleanType())
+    result = b.create<arith::ExtUIOp>(l, type, result);
+  return ExprValue::ofScalar(result);
 }
 
 FailureOr<ExprValue> FunctionImporter::emitMember(const clang::MemberExpr *e) {

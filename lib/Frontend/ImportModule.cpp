@@ -135,12 +135,16 @@ FailureOr<Type> ModuleImporter::convertType(clang::QualType t,
 }
 
 std::string ModuleImporter::getName(const clang::FunctionDecl *f) {
-  std::string name = f->getNameAsString();
-  // Overloads in C++ get distinct symbols: name, name_1, ...
-  unsigned &count = usedNames[name];
-  if (count++ == 0)
-    return name;
-  return name + "_" + std::to_string(count - 1);
+  std::string base = f->getNameAsString();
+  // Overloads and specializations get distinct symbols: name, name_1, ...
+  // (skipping names the file itself uses).
+  for (unsigned &count = usedNames[base];; ++count) {
+    std::string name = count == 0 ? base : base + "_" + std::to_string(count);
+    if (takenNames.insert(name).second) {
+      ++count;
+      return name;
+    }
+  }
 }
 
 FailureOr<func::FuncOp>
@@ -332,13 +336,15 @@ LogicalResult ModuleImporter::importAll() {
     if (failed(importer.import()))
       anyFailed = true;
   }
-  // Bodies of the helpers called with their declared types.
+  // Bodies of the helpers called with their declared types (a declaration
+  // made only to be specialized is not called, and not imported).
   for (bool changed = true; changed && !anyFailed;) {
     changed = false;
     SmallVector<std::pair<const clang::FunctionDecl *, func::FuncOp>> pending;
     for (const clang::FunctionDecl *f : defs)
       if (auto it = functions.find(f->getCanonicalDecl());
-          it != functions.end() && it->second.isExternal())
+          it != functions.end() && it->second.isExternal() &&
+          !SymbolTable::symbolKnownUseEmpty(it->second, module))
         pending.push_back({f, it->second});
     for (auto [f, func] : pending) {
       FunctionImporter importer(*this, f, getSide(f), func);
@@ -349,18 +355,27 @@ LogicalResult ModuleImporter::importAll() {
   }
   if (anyFailed)
     return failure();
-  // Declarations left behind by specialization (a helper only ever called
-  // with other buffer types) are not part of the program.
-  for (Operation &op : llvm::make_early_inc_range(*module.getBody()))
-    if (auto func = dyn_cast<func::FuncOp>(op);
-        func && func.isExternal() &&
-        SymbolTable::symbolKnownUseEmpty(func, module))
-      func.erase();
-  if (!options.entry.empty()) {
-    // Keep the entry and what it references.
+
+  // Keep what the program's entry points reach: the --entry function, else
+  // kernels, extern "C" functions and the other externally visible
+  // functions imported for themselves. Helpers imported per call signature
+  // (and their declared-type versions nobody calls) are not entry points.
+  SmallVector<Operation *> work;
+  {
     SymbolTable table(module);
+    if (!options.entry.empty()) {
+      work.push_back(table.lookup(options.entry));
+    } else {
+      for (const clang::FunctionDecl *f : defs) {
+        bool root = getSide(f) == FunctionSide::Kernel || f->isExternC() ||
+                    (f->isExternallyVisible() && !f->isInlined() &&
+                     !importedOnDemand(f));
+        if (auto it = functions.find(f->getCanonicalDecl());
+            root && it != functions.end())
+          work.push_back(it->second);
+      }
+    }
     llvm::SmallPtrSet<Operation *, 8> live;
-    SmallVector<Operation *> work = {table.lookup(options.entry)};
     while (!work.empty()) {
       Operation *op = work.pop_back_val();
       if (!op || !live.insert(op).second)
@@ -370,8 +385,32 @@ LogicalResult ModuleImporter::importAll() {
           work.push_back(table.lookup(use.getSymbolRef().getLeafReference()));
     }
     for (Operation &op : llvm::make_early_inc_range(*module.getBody()))
-      if (!live.contains(&op))
+      if (!live.contains(&op) &&
+          (!options.entry.empty() || isa<func::FuncOp>(op)))
         op.erase();
+  }
+
+  // A function that survives in one version keeps its source name
+  // (block_max rather than block_max_1).
+  llvm::DenseMap<Operation *, std::string> sourceName;
+  for (auto &[decl, func] : functions)
+    sourceName[func] = decl->getNameAsString();
+  for (auto &[key, func] : specializations)
+    sourceName[func] = key.first->getNameAsString();
+  llvm::StringMap<unsigned> versions;
+  for (Operation &op : *module.getBody())
+    if (auto it = sourceName.find(&op); it != sourceName.end())
+      ++versions[it->second];
+  SymbolTable table(module);
+  for (Operation &op : *module.getBody()) {
+    auto it = sourceName.find(&op);
+    if (it == sourceName.end() || versions[it->second] != 1)
+      continue;
+    auto func = cast<func::FuncOp>(op);
+    if (func.getSymName() == it->second || table.lookup(it->second))
+      continue;
+    if (failed(table.rename(func, StringAttr::get(getContext(), it->second))))
+      return failure();
   }
   return success();
 }

@@ -38,6 +38,12 @@ Location FunctionImporter::loc(const clang::Stmt *s) {
 Location FunctionImporter::loc(const clang::Decl *d) {
   return module.loc(d->getLocation());
 }
+Location FunctionImporter::namedLoc(const clang::NamedDecl *d) {
+  Location l = loc(d);
+  if (d->getName().empty())
+    return l;
+  return NameLoc::get(StringAttr::get(b.getContext(), d->getName()), l);
+}
 InFlightDiagnostic FunctionImporter::error(const clang::Stmt *s) {
   return emitError(loc(s));
 }
@@ -136,11 +142,12 @@ LogicalResult FunctionImporter::import() {
   for (auto [i, p] : llvm::enumerate(decl->parameters())) {
     Value arg = func.getArgument(i);
     Location pl = loc(p);
+    arg.setLoc(namedLoc(p));
     if (isa<MemRefType>(arg.getType())) {
       Variable v{Variable::Kind::Pointer, {}, arg, {}};
       if (mutatedPointers.contains(p)) {
         v.slot = b.create<memref::AllocaOp>(
-            pl, MemRefType::get({}, b.getIndexType()));
+            namedLoc(p), MemRefType::get({}, b.getIndexType()));
         b.create<memref::StoreOp>(pl, constantIndex(0, pl), v.slot);
       } else {
         v.offset = constantIndex(0, pl);
@@ -149,7 +156,8 @@ LogicalResult FunctionImporter::import() {
       continue;
     }
     Variable v{Variable::Kind::Scalar, {}, {}, {}};
-    v.slot = b.create<memref::AllocaOp>(pl, MemRefType::get({}, arg.getType()));
+    v.slot = b.create<memref::AllocaOp>(namedLoc(p),
+                                        MemRefType::get({}, arg.getType()));
     b.create<memref::StoreOp>(pl, arg, v.slot);
     vars[p] = v;
   }
@@ -178,6 +186,14 @@ LogicalResult FunctionImporter::import() {
                            exitBlock->getIterator());
   b.setInsertionPointToEnd(exitBlock);
   b.create<func::ReturnOp>(endLoc, exitBlock->getArguments());
+
+  for (Operation *null : nullBases)
+    if (null->use_empty()) {
+      Operation *size = null->getOperand(0).getDefiningOp();
+      null->erase();
+      if (size && size->use_empty())
+        size->erase();
+    }
 
   // Blocks left open after a break/continue/return are unreachable.
   for (Block &block : *body)
@@ -352,6 +368,8 @@ FunctionImporter::emitOmpDirective(const clang::OMPExecutableDirective *omp) {
 
 LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
   Location l = loc(v);
+  // The values that hold the variable carry its name.
+  Location nl = namedLoc(v);
   if (v->isStaticLocal() && !v->hasAttr<clang::CUDASharedAttr>())
     return error(v) << "static local variable '" << v->getName()
                     << "' is not supported";
@@ -371,10 +389,10 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
     setInsertionPointToAllocas();
     Value array;
     if (module.getOptions().language == Language::Cuda)
-      array = b.create<cuda::DynamicSharedOp>(l, type,
+      array = b.create<cuda::DynamicSharedOp>(nl, type,
                                               b.getStringAttr(v->getName()));
     else if (module.getOptions().language == Language::Hip)
-      array = b.create<hip::DynamicSharedOp>(l, type);
+      array = b.create<hip::DynamicSharedOp>(nl, type);
     else
       return error(v) << "extern __shared__ is not supported in this language";
     vars[v] = Variable{Variable::Kind::Array, array, {}, {}};
@@ -395,7 +413,7 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
     if (std::optional<Type> frag = convertWmmaType(t, b.getContext())) {
       OpBuilder::InsertionGuard guard(b);
       setInsertionPointToAllocas();
-      Value slot = b.create<memref::AllocaOp>(l, MemRefType::get({}, *frag));
+      Value slot = b.create<memref::AllocaOp>(nl, MemRefType::get({}, *frag));
       vars[v] = Variable{Variable::Kind::Scalar, slot, {}, {}};
       return success();
     }
@@ -426,9 +444,9 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
           return failure();
         OpBuilder::InsertionGuard guard(b);
         setInsertionPointToAllocas();
-        Value array = b.create<bang::AllocOp>(l, *type,
-                                              b.getStringAttr(v->getName()),
-                                              /*file_scope=*/nullptr);
+        Value array =
+            b.create<bang::AllocOp>(nl, *type, b.getStringAttr(v->getName()),
+                                    /*file_scope=*/nullptr);
         vars[v] = Variable{Variable::Kind::Array, array, {}, {}};
         if (v->getInit())
           return error(v) << "an on-chip array cannot have an initializer";
@@ -444,10 +462,10 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
     OpBuilder::InsertionGuard guard(b);
     setInsertionPointToAllocas();
     if (shared && module.getOptions().language == Language::Cuda)
-      array = b.create<cuda::SharedArrayOp>(l, memrefType,
+      array = b.create<cuda::SharedArrayOp>(nl, memrefType,
                                             b.getStringAttr(v->getName()));
     else if (shared && module.getOptions().language == Language::Hip)
-      array = b.create<hip::SharedAllocOp>(l, memrefType);
+      array = b.create<hip::SharedAllocOp>(nl, memrefType);
     else if (shared)
       return error(v) << "__shared__ is not supported in this language";
     else if (v->hasAttr<clang::AlignedAttr>())
@@ -457,7 +475,7 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
           b.getI64IntegerAttr(
               v->getASTContext().getDeclAlign(v).getQuantity()));
     else
-      array = b.create<memref::AllocaOp>(l, memrefType);
+      array = b.create<memref::AllocaOp>(nl, memrefType);
     }
     vars[v] = Variable{Variable::Kind::Array, array, {}, {}};
     // Arrays of fragments are default-constructed: nothing to store.
@@ -473,15 +491,34 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
     if (mutatedPointers.contains(v)) {
       OpBuilder::InsertionGuard guard(b);
       setInsertionPointToAllocas();
-      var.slot = b.create<memref::AllocaOp>(l, MemRefType::get({}, b.getIndexType()));
+      var.slot =
+          b.create<memref::AllocaOp>(nl, MemRefType::get({}, b.getIndexType()));
     }
-    vars[v] = var;
     const clang::Expr *init = v->getInit();
     // `T *p = nullptr;` declares a pointer that a later cudaMalloc/hipMalloc
     // defines.
-    if (init && init->isNullPointerConstant(
-                    module.getAST(), clang::Expr::NPC_ValueDependentIsNotNull))
+    if (init &&
+        init->isNullPointerConstant(module.getAST(),
+                                    clang::Expr::NPC_ValueDependentIsNotNull)) {
       init = nullptr;
+      // On the HIP host, the null device pointer is what hipMalloc of 0
+      // bytes returns (and what hipFree ignores): kept as the value of the
+      // paths that do not allocate, should an allocation be conditional.
+      clang::QualType pointee = t->getPointeeType();
+      if (module.getOptions().language == Language::Hip &&
+          side == FunctionSide::Host && pointee->isArithmeticType() &&
+          !pointee->isVectorType()) {
+        Type elem = convertType(pointee, v->getInit());
+        if (!elem)
+          return failure();
+        auto type = MemRefType::get({ShapedType::kDynamic}, elem,
+                                    MemRefLayoutAttrInterface(),
+                                    module.getGlobalSpace());
+        var.nullBase = b.create<hip::MallocOp>(nl, type, constantIndex(0, l));
+        nullBases.push_back(var.nullBase);
+      }
+    }
+    vars[v] = var;
     if (init) {
       FailureOr<Pointer> p = emitPointer(init);
       if (failed(p))
@@ -496,10 +533,28 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
   Type type = *typeOr;
 
   Variable var{Variable::Kind::Scalar, {}, {}, {}};
+  if (v->hasAttr<clang::CUDASharedAttr>()) {
+    // `__shared__ T x;`: one instance per block, a rank-0 shared array.
+    if (v->getInit())
+      return error(v) << "a __shared__ variable cannot have an initializer";
+    auto memrefType = MemRefType::get({}, type, MemRefLayoutAttrInterface(),
+                                      module.getSharedSpace());
+    OpBuilder::InsertionGuard guard(b);
+    setInsertionPointToAllocas();
+    if (module.getOptions().language == Language::Cuda)
+      var.slot = b.create<cuda::SharedArrayOp>(nl, memrefType,
+                                               b.getStringAttr(v->getName()));
+    else if (module.getOptions().language == Language::Hip)
+      var.slot = b.create<hip::SharedAllocOp>(nl, memrefType);
+    else
+      return error(v) << "__shared__ is not supported in this language";
+    vars[v] = var;
+    return success();
+  }
   {
     OpBuilder::InsertionGuard guard(b);
     setInsertionPointToAllocas();
-    var.slot = b.create<memref::AllocaOp>(l, MemRefType::get({}, type));
+    var.slot = b.create<memref::AllocaOp>(nl, MemRefType::get({}, type));
   }
   vars[v] = var;
   if (auto vectorType = dyn_cast<VectorType>(type);

@@ -12,18 +12,19 @@
 
 #include "xpiler/Frontend/Import.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/GlobalDecl.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/TargetInfo.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/IR/Builders.h"
-#include "mlir/IR/BuiltinOps.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <array>
 #include <map>
@@ -102,6 +103,12 @@ struct Variable {
   mlir::Value base;  // Pointer: the buffer it points into
   std::array<mlir::Value, 3> dim3;
   mlir::Value offset; // Pointer without a slot: its fixed offset
+  /// Pointer declared null (`T *p = nullptr;`) on the host: the op standing
+  /// for the null device pointer (a 0-byte allocation), null otherwise.
+  mlir::Operation *nullBase = nullptr;
+  /// Pointer whose buffer differs by path (allocated conditionally): a
+  /// memref<memref<...>> slot holding the buffer; `base` is then unused.
+  mlir::Value baseSlot;
 };
 
 /// An assignable location: one element of a memref, or one lane of a
@@ -153,6 +160,15 @@ public:
   mlir::Value constantIndex(int64_t v, mlir::Location l);
   mlir::InFlightDiagnostic error(const clang::Stmt *s);
   mlir::InFlightDiagnostic error(const clang::Decl *d);
+  /// `loc(d)` named after the declaration (a NameLoc around the
+  /// FileLineColLoc), for the values that hold a variable or parameter.
+  mlir::Location namedLoc(const clang::NamedDecl *d);
+  /// Defines pointer variable `var` as buffer `buffer` at offset 0 (an
+  /// allocation): fixed for good outside control flow, through a slot of
+  /// buffers when `var` was declared null and is allocated conditionally.
+  mlir::LogicalResult definePointerBuffer(const clang::ValueDecl *var,
+                                          mlir::Value buffer,
+                                          const clang::Stmt *s);
   Variable *lookup(const clang::ValueDecl *d);
   void defineVariable(const clang::ValueDecl *d, Variable v) { vars[d] = v; }
   FunctionSide getSide() const { return side; }
@@ -201,6 +217,9 @@ private:
   mlir::LogicalResult store(const LValue &lv, mlir::Value v, mlir::Location l);
   mlir::Value load(const LValue &lv, mlir::Location l);
   mlir::FailureOr<ExprValue> emitIncDec(const clang::UnaryOperator *e);
+  mlir::FailureOr<ExprValue>
+  emitPointerComparison(const clang::BinaryOperator *e);
+  mlir::FailureOr<ExprValue> emitAddressOf(const clang::UnaryOperator *e);
   mlir::LogicalResult assignPointerVar(const clang::ValueDecl *var,
                                        const Pointer &p, const clang::Stmt *s);
 
@@ -232,6 +251,9 @@ private:
   /// (`xpl.omp_parallel_for`): emitLoop marks it (see kOmpMarkerName).
   const clang::Stmt *ompLoop = nullptr;
   mlir::DictionaryAttr ompClauses;
+  /// The null buffers of null-declared pointers (Variable::nullBase), erased
+  /// at the end when no allocation needed them.
+  llvm::SmallVector<mlir::Operation *> nullBases;
   unsigned controlDepth = 0;
   unsigned nesting = 0;
   struct NestingGuard {
@@ -279,6 +301,7 @@ private:
            mlir::func::FuncOp>
       specializations;
   llvm::StringMap<unsigned> usedNames;
+  llvm::StringSet<> takenNames;
 };
 
 /// Per-language builtins: returns std::nullopt when `callee` is not one of

@@ -146,9 +146,11 @@ extern "C" void launch() {
 #endif
 
 #ifdef SCALARADDR
-// SCALARADDR: errors.cu:[[@LINE+2]]:50: error: taking this address is not supported
-__device__ void set(float *p) { *p = 1.f; }
-__global__ void k(float *x) { float v = 0.f; set(&v); x[0] = v; }
+// The address of a scalar variable is supported (address.cu); that of a
+// dim3 component is not.
+// SCALARADDR: errors.cu:[[@LINE+2]]:46: error: taking this address is not supported
+__device__ void set(unsigned *p) { *p = 1u; }
+__global__ void k(float *x) { dim3 d(4); set(&d.x); x[0] = d.x; }
 #endif
 
 #ifdef MALLOCARG
