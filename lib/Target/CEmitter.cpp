@@ -114,11 +114,31 @@ static std::optional<StringRef> getLocName(Location loc) {
   return std::nullopt;
 }
 
+/// The source name of `value`: its NameLoc, or for a result of an op with
+/// several (scf.while, scf.if), the NameLoc at its position in the op's
+/// `FusedLoc<"results">` (the importer's convention, see Simplify.cpp).
+static std::optional<StringRef> getValueName(Value value) {
+  auto result = dyn_cast<OpResult>(value);
+  if (!result || result.getOwner()->getNumResults() == 1)
+    return getLocName(value.getLoc());
+  Operation *owner = result.getOwner();
+  auto fused = dyn_cast<FusedLoc>(owner->getLoc());
+  auto metadata =
+      fused ? dyn_cast_or_null<StringAttr>(fused.getMetadata()) : nullptr;
+  if (!metadata || metadata.getValue() != "results" ||
+      fused.getLocations().size() != owner->getNumResults())
+    return std::nullopt;
+  if (auto name =
+          dyn_cast<NameLoc>(fused.getLocations()[result.getResultNumber()]))
+    return name.getName().getValue();
+  return std::nullopt;
+}
+
 std::string CEmitter::assignName(Value value, StringRef hint) {
   auto it = names.find(value);
   if (it != names.end())
     return it->second;
-  std::optional<StringRef> locName = getLocName(value.getLoc());
+  std::optional<StringRef> locName = getValueName(value);
   std::string name = uniqueName(locName ? *locName : hint);
   return names[value] = name;
 }
