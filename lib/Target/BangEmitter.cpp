@@ -237,6 +237,21 @@ public:
       return success();
     };
     auto pointer = [&](Value memref) { return emitter.getPointer(memref); };
+    // A source of a __bang_* builtin: Cambricon's headers take `T *`, so a
+    // pointer to const (a read-only argument) is cast.
+    auto source = [&](Value memref) -> std::string {
+      Value root = getViewRoot(memref);
+      auto type = dyn_cast<MemRefType>(root.getType());
+      if (!isa<BlockArgument>(root) || !type ||
+          (CEmitter::isArrayType(type) && type.getRank() > 1) ||
+          emitter.isWritten(root))
+        return pointer(memref);
+      FailureOr<std::string> typeName =
+          emitter.getTypeName(cast<MemRefType>(memref.getType()), op.getLoc());
+      if (failed(typeName))
+        return pointer(memref);
+      return "(" + *typeName + ")" + emitter.operand(memref, kPrecUnary);
+    };
     auto value = [&](Value scalar) { return emitter.operand(scalar); };
 
     return llvm::TypeSwitch<Operation *, std::optional<LogicalResult>>(&op)
@@ -302,33 +317,33 @@ public:
         })
         .Case([&](bang::BinaryOp binary) {
           return call(binary.getBuiltinName(),
-                      {pointer(binary.getDst()), pointer(binary.getSrc0()),
-                       pointer(binary.getSrc1()), value(binary.getCount())});
+                      {pointer(binary.getDst()), source(binary.getSrc0()),
+                       source(binary.getSrc1()), value(binary.getCount())});
         })
         .Case([&](bang::BinaryScalarOp binary) {
           return call(binary.getBuiltinName(),
-                      {pointer(binary.getDst()), pointer(binary.getSrc()),
+                      {pointer(binary.getDst()), source(binary.getSrc()),
                        value(binary.getValue()), value(binary.getCount())});
         })
         .Case([&](bang::CycleOp cycle) {
           return call(cycle.getBuiltinName(),
-                      {pointer(cycle.getDst()), pointer(cycle.getSrc()),
-                       pointer(cycle.getSeg()), value(cycle.getSrcCount()),
+                      {pointer(cycle.getDst()), source(cycle.getSrc()),
+                       source(cycle.getSeg()), value(cycle.getSrcCount()),
                        value(cycle.getSegCount())});
         })
         .Case([&](bang::UnaryOp unary) {
           return call(unary.getBuiltinName(),
-                      {pointer(unary.getDst()), pointer(unary.getSrc()),
+                      {pointer(unary.getDst()), source(unary.getSrc()),
                        value(unary.getCount())});
         })
         .Case([&](bang::ReduceOp reduce) {
           return call("__bang_" + bang::stringifyReduceKind(reduce.getKind()).str(),
-                      {pointer(reduce.getDst()), pointer(reduce.getSrc()),
+                      {pointer(reduce.getDst()), source(reduce.getSrc()),
                        value(reduce.getCount())});
         })
         .Case([&](bang::PoolOp pool) {
           SmallVector<std::string> args = {
-              pointer(pool.getDst()),         pointer(pool.getSrc()),
+              pointer(pool.getDst()),         source(pool.getSrc()),
               value(pool.getChannel()),       value(pool.getHeight()),
               value(pool.getWidth()),         value(pool.getKernelHeight()),
               value(pool.getKernelWidth())};
@@ -340,14 +355,14 @@ public:
         })
         .Case([&](bang::TransposeOp transpose) {
           return call("__bang_transpose",
-                      {pointer(transpose.getDst()), pointer(transpose.getSrc()),
+                      {pointer(transpose.getDst()), source(transpose.getSrc()),
                        value(transpose.getHeight()),
                        value(transpose.getWidth())});
         })
         .Case([&](bang::MatmulOp matmul) {
           SmallVector<std::string> args = {
-              pointer(matmul.getDst()), pointer(matmul.getLhs()),
-              pointer(matmul.getRhs()), value(matmul.getM()),
+              pointer(matmul.getDst()), source(matmul.getLhs()),
+              source(matmul.getRhs()), value(matmul.getM()),
               value(matmul.getK()),     value(matmul.getN())};
           if (matmul.getFixPosition())
             args.push_back(value(matmul.getFixPosition()));
@@ -355,10 +370,10 @@ public:
         })
         .Case([&](bang::MlpOp mlp) {
           SmallVector<std::string> args = {pointer(mlp.getDst()),
-                                           pointer(mlp.getSrc())};
+                                           source(mlp.getSrc())};
           if (mlp.getBias())
-            args.push_back(pointer(mlp.getBias()));
-          args.push_back(pointer(mlp.getWeight()));
+            args.push_back(source(mlp.getBias()));
+          args.push_back(source(mlp.getWeight()));
           args.push_back(value(mlp.getHeight()));
           args.push_back(value(mlp.getWidth()));
           if (mlp.getFixPosition())
@@ -367,10 +382,10 @@ public:
         })
         .Case([&](bang::ConvOp conv) {
           SmallVector<std::string> args = {pointer(conv.getDst()),
-                                           pointer(conv.getSrc()),
-                                           pointer(conv.getKernel())};
+                                           source(conv.getSrc()),
+                                           source(conv.getKernel())};
           if (conv.getBias())
-            args.push_back(pointer(conv.getBias()));
+            args.push_back(source(conv.getBias()));
           for (Value operand :
                {conv.getChannelInput(), conv.getHeight(), conv.getWidth(),
                 conv.getKernelHeight(), conv.getKernelWidth(),

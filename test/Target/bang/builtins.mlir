@@ -237,3 +237,23 @@ func.func @fixed(%pos: i32) attributes {bang.kernel} {
   bang.fill <write_value> %z, %c256, %p16 : !n16, i16
   return
 }
+
+// Cambricon's headers take the sources of __bang_* builtins as `T *`: a
+// read-only pointer argument (declared const) is cast.
+!dn = memref<?xf32, #bang.memory_space<nram>>
+!dw = memref<?xf32, #bang.memory_space<wram>>
+// CHECK-LABEL: __mlu_func__ void from_const(float *arg0, const float *arg1, const float *arg2,
+// CHECK-NEXT: int32_t arg3) {
+// CHECK-NEXT: __bang_active_relu(arg0, (float *)arg1, arg3);
+// CHECK-NEXT: __bang_add(arg0, arg0, (float *)(arg1 + 4), arg3);
+// CHECK-NEXT: __bang_matmul(arg0, (float *)arg1, (float *)arg2, 1, arg3, 1);
+// CHECK-NEXT: __memcpy(arg0, arg1, arg3, NRAM2NRAM);
+func.func @from_const(%dst: !dn, %src: !dn, %w: !dw, %n: i32) attributes {bang.func} {
+  %c1 = arith.constant 1 : i32
+  bang.unary <active_relu> %dst, %src, %n : !dn, !dn
+  %view = memref.subview %src[4] [16] [1] : !dn to memref<16xf32, strided<[1], offset: 4>, #bang.memory_space<nram>>
+  bang.binary <add> %dst, %dst, %view, %n : !dn, !dn, memref<16xf32, strided<[1], offset: 4>, #bang.memory_space<nram>>
+  bang.matmul %dst, %src, %w, %c1, %n, %c1 : !dn, !dn, !dw
+  bang.memcpy %dst, %src, %n, <NRAM2NRAM> : !dn, !dn
+  return
+}
