@@ -185,6 +185,11 @@ public:
 
   /// Keeps a file-scope name away from local variables.
   void reserveGlobalName(llvm::StringRef name) { globalNames.insert(name); }
+  /// Names `value` `name` exactly, without making it unique: `value` stands
+  /// for a file-scope declaration (reserved with reserveGlobalName).
+  void setName(mlir::Value value, llvm::StringRef name) {
+    names[value] = name.str();
+  }
 
   /// Whether `value` (an integer) is known to be non-negative, so signed
   /// and unsigned operators agree on it.
