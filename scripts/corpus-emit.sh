@@ -23,7 +23,7 @@ fi
 ok=0 bad=0
 for op in "${OPS[@]}"; do
   src=$ROOT/test/corpus/$LANG_NAME/$op.$EXT
-  if ! "$TRANSLATE" --import-$LANG_NAME "$src" -o "$OUT/$op.mlir" 2>"$OUT/$op.log"; then
+  if ! "$TRANSLATE" --import-$LANG_NAME --mlir-print-debuginfo "$src" -o "$OUT/$op.mlir" 2>"$OUT/$op.log"; then
     echo "FAIL $op: import: $(grep -m1 error "$OUT/$op.log")"; bad=$((bad + 1)); continue
   fi
   if ! "$TRANSLATE" --emit-$LANG_NAME "$OUT/$op.mlir" -o "$OUT/$op.$EXT" 2>"$OUT/$op.log"; then

@@ -36,7 +36,7 @@ hip_inc=${HIP_INC:-/usr/include}
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
 # Kernels whose import is not supported yet (being fixed elsewhere).
-KNOWN_IMPORT_FAILURES="concat instancenorm"
+KNOWN_IMPORT_FAILURES=""
 
 mkdir -p "$out"
 if [ $# -gt 0 ]; then
@@ -67,7 +67,7 @@ one() {
     echo "FAIL $op (no $src)" >"$result"
     return
   fi
-  if ! "$translate" --import-hip "$src" -o "$mlir" >"$log" 2>&1; then
+  if ! "$translate" --import-hip --mlir-print-debuginfo "$src" -o "$mlir" >"$log" 2>&1; then
     if [ "$known" = 1 ]; then
       echo "XFAIL $op (known import failure: $(grep -m1 'error' "$log"))" \
         >"$result"

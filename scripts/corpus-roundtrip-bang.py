@@ -37,8 +37,6 @@ BANG_CC = os.path.join(SRC, "runtime", "bang", "bin", "bang-cc")
 
 # Kernels whose import fails today (another change fixes the importer).
 KNOWN_IMPORT_FAILURES = {
-    "batchnorm", "depthwise_conv", "instancenorm", "max", "mean", "min",
-    "sum",
 }
 
 
@@ -100,7 +98,7 @@ def round_trip(op, build, work, env):
         mlir = os.path.join(directory, "%s.%d.mlir" % (op, index))
         mlu = os.path.join(directory, "%s.%d.rt.mlu" % (op, index))
         try:
-            run([translate, "--import-bang"] + flags + [source, "-o", mlir],
+            run([translate, "--import-bang", "--mlir-print-debuginfo"] + flags + [source, "-o", mlir],
                 "import" + (" " + " ".join(flags) if flags else ""), env)
         except Failure as e:
             if op in KNOWN_IMPORT_FAILURES:

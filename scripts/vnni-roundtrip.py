@@ -59,7 +59,7 @@ def check(kernel, args):
     mlir = os.path.join(work, kernel + ".mlir")
     emitted = os.path.join(work, kernel + ".emitted.cpp")
 
-    rc, out = run([args.translate, "--import-vnni", source, "-o", mlir])
+    rc, out = run([args.translate, "--import-vnni", "--mlir-print-debuginfo", source, "-o", mlir])
     if rc != 0:
         if kernel in KNOWN_IMPORT_FAILURES:
             return "XFAIL", "does not import yet: " + first_line(out)

@@ -608,6 +608,10 @@ matchForShape(scf::WhileOp loop, const llvm::DenseSet<Operation *> &inlinable) {
     return std::nullopt;
   auto yield = cast<scf::YieldOp>(after.getTerminator());
   auto isInvariant = [&](Value value) {
+    // Operand-free pure values (`blockDim.x`) are the same everywhere.
+    if (Operation *def = value.getDefiningOp();
+        def && def->getNumOperands() == 0 && isMemoryEffectFree(def))
+      return true;
     Region *region = value.getParentRegion();
     return region != &loop.getBefore() && region != &loop.getAfter() &&
            !loop->isAncestor(value.getParentBlock()->getParentOp());

@@ -572,6 +572,14 @@ std::optional<Expr> CEmitter::getStandardExpr(Operation &op) {
                     kPrecAdd};
       })
       .Case<memref::CastOp>([&](auto) { return getExpr(op.getOperand(0)); })
+      // Reshapes of contiguous memory into one dimension (`&scalar` as a
+      // one-element buffer): the same address.
+      .Case<memref::ExpandShapeOp, memref::CollapseShapeOp>(
+          [&](auto reshape) -> std::optional<Expr> {
+            if (reshape.getResultType().getRank() > 1)
+              return std::nullopt;
+            return Expr{getPointer(reshape.getSrc()), kPrecUnary};
+          })
       .Case([&](vector::ExtractOp extract) -> std::optional<Expr> {
         if (extract.getNumIndices() != 1 ||
             cast<VectorType>(extract.getSource().getType()).getRank() != 1)
