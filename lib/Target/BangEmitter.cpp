@@ -260,7 +260,7 @@ public:
             emitter.setName(alloc.getResult(), fileScopeNames.lookup(alloc));
             return success();
           }
-          StringRef name = emitter.assignName(
+          std::string name = emitter.assignName(
               alloc.getResult(), alloc.getName().value_or("buffer"));
           FailureOr<std::string> declaration = emitter.getDeclaration(
               alloc.getType(), name, alloc.getLoc());
@@ -398,9 +398,9 @@ public:
         })
         // Host side.
         .Case([&](bang::QueueCreateOp create) {
-          StringRef name = emitter.assignName(create.getQueue(), "queue");
-          emitter.statement("cnrtQueue_t " + name.str());
-          emitter.statement("CNRT_CHECK(cnrtQueueCreate(&" + name.str() +
+          std::string name = emitter.assignName(create.getQueue(), "queue");
+          emitter.statement("cnrtQueue_t " + name);
+          emitter.statement("CNRT_CHECK(cnrtQueueCreate(&" + name +
                             "))");
           return success();
         })
@@ -419,13 +419,13 @@ public:
           if (type.getRank() > 1 && CEmitter::isArrayType(type))
             return malloc.emitError("cannot emit a cnrtMalloc of ")
                    << type << " (a multi-dimensional array)";
-          StringRef name = emitter.assignName(malloc.getResult(), "device");
+          std::string name = emitter.assignName(malloc.getResult(), "device");
           FailureOr<std::string> typeName =
               emitter.getTypeName(type, malloc.getLoc());
           if (failed(typeName))
             return failure();
-          emitter.statement(*typeName + name.str() + " = nullptr");
-          emitter.statement("CNRT_CHECK(cnrtMalloc((void **)&" + name.str() +
+          emitter.statement(*typeName + name + " = nullptr");
+          emitter.statement("CNRT_CHECK(cnrtMalloc((void **)&" + name +
                             ", " + value(malloc.getBytes()) + "))");
           return success();
         })

@@ -469,6 +469,21 @@ std::string CEmitter::operand(Value value, int minPrec) {
 }
 
 LogicalResult CEmitter::declare(Value result, const Expr &expr) {
+  // A buffer computed from another (a view, a cast) is a pointer to it, or
+  // a reference to a multi-dimensional array.
+  if (auto memref = dyn_cast<MemRefType>(result.getType())) {
+    std::string name = assignName(result);
+    if (isArrayType(memref) && memref.getRank() >= 2) {
+      statement("auto &" + name + " = " + expr.text);
+      return success();
+    }
+    FailureOr<std::string> element =
+        getTypeName(memref.getElementType(), result.getLoc());
+    if (failed(element))
+      return failure();
+    statement(*element + " *" + name + " = " + expr.text);
+    return success();
+  }
   FailureOr<std::string> declaration =
       getDeclaration(result.getType(), assignName(result), result.getLoc());
   if (failed(declaration))
@@ -608,10 +623,6 @@ matchForShape(scf::WhileOp loop, const llvm::DenseSet<Operation *> &inlinable) {
     return std::nullopt;
   auto yield = cast<scf::YieldOp>(after.getTerminator());
   auto isInvariant = [&](Value value) {
-    // Operand-free pure values (`blockDim.x`) are the same everywhere.
-    if (Operation *def = value.getDefiningOp();
-        def && def->getNumOperands() == 0 && isMemoryEffectFree(def))
-      return true;
     Region *region = value.getParentRegion();
     return region != &loop.getBefore() && region != &loop.getAfter() &&
            !loop->isAncestor(value.getParentBlock()->getParentOp());
@@ -662,7 +673,8 @@ LogicalResult CEmitter::emitFor(Operation &op) {
            loop.getInitArgs(), loop.getRegionIterArgs(), loop.getResults())) {
     if (failed(declare(arg, getExpr(init))))
       return failure();
-    names[result] = names[arg];
+    std::string variable = getName(arg);
+    names[result] = variable;
   }
   Value iv = loop.getInductionVar();
   static const char *const kLoopNames[] = {"i", "j", "k", "l", "m"};
@@ -774,8 +786,11 @@ LogicalResult CEmitter::emitWhile(Operation &op) {
     for (auto [beforeArg, afterArg, result] :
          llvm::zip(before.getArguments(), after.getArguments(),
                    loop.getResults())) {
-      if (beforeArg != variable)
-        names[afterArg] = names[result] = names[beforeArg];
+      if (beforeArg == variable)
+        continue;
+      std::string shared = getName(beforeArg);
+      names[afterArg] = shared;
+      names[result] = shared;
     }
     static const char *const kLoopNames[] = {"i", "j", "k", "l", "m"};
     unsigned depth = 0;
@@ -783,7 +798,8 @@ LogicalResult CEmitter::emitWhile(Operation &op) {
          parent = parent->getParentOp())
       depth += isa<scf::ForOp, scf::WhileOp>(parent);
     std::string name = assignName(variable, kLoopNames[std::min(depth, 4u)]);
-    names[after.getArgument(k)] = names[loop.getResult(k)] = name;
+    names[after.getArgument(k)] = name;
+    names[loop.getResult(k)] = name;
     FailureOr<std::string> declaration =
         getDeclaration(variable.getType(), name, loop.getLoc());
     if (failed(declaration))
@@ -849,15 +865,17 @@ LogicalResult CEmitter::emitWhile(Operation &op) {
     for (auto [beforeArg, afterArg, result] :
          llvm::zip(before.getArguments(), after.getArguments(),
                    loop.getResults())) {
-      names[afterArg] = names[beforeArg];
-      names[result] = names[beforeArg];
+      std::string variable = getName(beforeArg);
+      names[afterArg] = variable;
+      names[result] = variable;
     }
   } else {
     for (auto [afterArg, result] :
          llvm::zip(after.getArguments(), loop.getResults())) {
       if (failed(declareUninitialized(afterArg, "value")))
         return failure();
-      names[result] = names[afterArg];
+      std::string variable = getName(afterArg);
+      names[result] = variable;
     }
   }
   bool simpleCondition =

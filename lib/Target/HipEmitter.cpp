@@ -209,7 +209,7 @@ public:
           return emitter.declare(atomic.getResult(), {text, kPrecPostfix});
         })
         .Case([&](hip::SharedAllocOp shared) -> LogicalResult {
-          StringRef name = emitter.assignName(shared.getResult(), "shared");
+          std::string name = emitter.assignName(shared.getResult(), "shared");
           FailureOr<std::string> declaration = emitter.getDeclaration(
               shared.getType(), name, shared.getLoc());
           if (failed(declaration))
@@ -249,13 +249,13 @@ public:
         })
         // Host side.
         .Case([&](hip::MallocOp malloc) -> LogicalResult {
-          StringRef name = emitter.assignName(malloc.getResult(), "device");
+          std::string name = emitter.assignName(malloc.getResult(), "device");
           FailureOr<std::string> declaration = emitter.getDeclaration(
               malloc.getType(), name, malloc.getLoc());
           if (failed(declaration))
             return failure();
           emitter.statement(*declaration + " = nullptr");
-          emitter.statement("HIP_CHECK(hipMalloc(&" + name.str() + ", " +
+          emitter.statement("HIP_CHECK(hipMalloc(&" + name + ", " +
                             emitter.operand(malloc.getSize()) + "))");
           return success();
         })
@@ -277,9 +277,9 @@ public:
           return success();
         })
         .Case([&](hip::StreamCreateOp create) -> LogicalResult {
-          StringRef name = emitter.assignName(create.getStream(), "stream");
-          emitter.statement("hipStream_t " + name.str());
-          emitter.statement("HIP_CHECK(hipStreamCreate(&" + name.str() +
+          std::string name = emitter.assignName(create.getStream(), "stream");
+          emitter.statement("hipStream_t " + name);
+          emitter.statement("HIP_CHECK(hipStreamCreate(&" + name +
                             "))");
           return success();
         })
