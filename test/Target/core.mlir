@@ -125,7 +125,9 @@ func.func @loops(%m: memref<?xf32>, %n: index) -> f32 attributes {cuda.device} {
   %swapped:2 = scf.for %i = %c0 to %n step %c2 iter_args(%x = %sum, %y = %one) -> (f32, f32) {
     scf.yield %y, %x : f32, f32
   }
-  // CHECK: while ([[W:v[0-9]*]] < arg1) {
+  // A while that steps its variable is a for; the variable lives on.
+  // CHECK: int64_t [[W:i[0-9]*]] = 0;
+  // CHECK-NEXT: for (; [[W]] < arg1; [[W]]++) {
   %w = scf.while (%i = %c0) : (index) -> index {
     %c = arith.cmpi slt, %i, %n : index
     scf.condition(%c) %i : index

@@ -6,7 +6,7 @@
 // CHECK-LABEL: func.func @twice(%{{.*}}: f64) -> f64 attributes {cuda.device}
 // CHECK: arith.mulf %{{.*}}, %{{.*}} : f64
 // CHECK-LABEL: func.func @branches(
-// CHECK-SAME: memref<?xf32, #cuda.memory_space<global>>, %{{.*}}: memref<?xf32, #cuda.memory_space<global>>, %{{.*}}: memref<?xf64, #cuda.memory_space<global>>, %{{.*}}: i32) attributes {cuda.kernel}
+// CHECK-SAME: memref<?xf32, #cuda.memory_space<global>>, %{{.*}}: memref<?xf32, #cuda.memory_space<global>>, %{{.*}}: memref<?xf64, #cuda.memory_space<global>>, %{{.*}}: i32) attributes {cuda.kernel
 // alignas(16) float local[kTile] = {0}: an aligned array, zero-filled.
 // CHECK: %[[LOCAL:.*]] = memref.alloca() {alignment = 16 : i64} : memref<4xf32>
 // CHECK-COUNT-4: memref.store %{{.*}}, %[[LOCAL]][%{{.*}}] : memref<4xf32>

@@ -68,24 +68,24 @@ static void row(const uint8_t *bp, const uint8_t *a, int32_t *c, int n) {
 // CHECK: memref.store %{{.*}}, %[[W]][%[[J]]] : memref<16xf32>
 // CHECK: scf.while
 // CHECK: memref.subview %[[BUF]]
-// CHECK: func.call @row_1
+// CHECK: func.call @row(
 // CHECK: }
 // CHECK: memref.load %[[W]][%c3]
 // CHECK: memref.dealloc %[[W]] : memref<16xf32>
 // CHECK: memref.dealloc %[[BUF]] : memref<?xi8>
 // The helpers are imported for the views they are called with.
-// CHECK-LABEL: func.func @row_1
-// CHECK-SAME: (%{{.*}}: memref<?xi8, strided<[1], offset: ?>>, %{{.*}}: memref<?xi8, strided<[1], offset: ?>>, %{{.*}}: memref<?xi32, strided<[1], offset: ?>>
+// CHECK-LABEL: func.func @row(
+// CHECK-SAME: %{{.*}}: memref<?xi8, strided<[1], offset: ?>>, %{{.*}}: memref<?xi8, strided<[1], offset: ?>>, %{{.*}}: memref<?xi32, strided<[1], offset: ?>>
 // CHECK: vnni.load %{{.*}}[%{{.*}}] : memref<?xi8, strided<[1], offset: ?>> -> !vnni.m512i
-// CHECK: call @load_bytes4_1
+// CHECK: call @load_bytes4(
 // CHECK: vnni.dp <dpbusd>
 // CHECK: vnni.masked_store <epi32> %{{.*}}, %{{.*}}[%{{.*}}], %{{.*}} : !vnni.m512i, memref<?xi32, strided<[1], offset: ?>>, i16
 // CHECK-LABEL: func.func @load_bytes4(
-// CHECK-SAME: %[[P:.*]]: memref<?xi8>, %{{.*}}: i32) -> i32
+// CHECK-SAME: %[[P:.*]]: memref<?xi8, strided<[1], offset: ?>>, %{{.*}}: i32) -> i32
 // CHECK: scf.if
-// CHECK: %[[B0:.*]] = memref.load %[[P]][%c0] : memref<?xi8>
+// CHECK: %[[B0:.*]] = memref.load %[[P]][%c0] : memref<?xi8, strided<[1], offset: ?>>
 // CHECK: %[[W0:.*]] = arith.extui %[[B0]] : i8 to i32
-// CHECK: %[[B1:.*]] = memref.load %[[P]][%c1] : memref<?xi8>
+// CHECK: %[[B1:.*]] = memref.load %[[P]][%c1] : memref<?xi8, strided<[1], offset: ?>>
 // CHECK: %[[W1:.*]] = arith.extui %[[B1]] : i8 to i32
 // CHECK: %[[S1:.*]] = arith.shli %[[W1]], %c8_i32 : i32
 // CHECK: %[[O1:.*]] = arith.ori %[[W0]], %[[S1]] : i32
@@ -95,7 +95,7 @@ static void row(const uint8_t *bp, const uint8_t *a, int32_t *c, int n) {
 // CHECK: arith.shli %{{.*}}, %c24_i32
 // CHECK: } else {
 // CHECK: scf.while
-// CHECK: memref.load %[[P]][%{{.*}}] : memref<?xi8>
+// CHECK: memref.load %[[P]][%{{.*}}] : memref<?xi8, strided<[1], offset: ?>>
 extern "C" void packed(const uint8_t *a, int32_t *c, float *out, int n,
                        int rows) {
   std::vector<uint8_t> bp((size_t)n * 64);
