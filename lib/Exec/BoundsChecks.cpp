@@ -1,0 +1,1 @@
+// BoundsChecks.cpp: written next (Exec core)

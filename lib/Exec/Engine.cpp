@@ -1,0 +1,1 @@
+// Engine.cpp: written next (Exec core)

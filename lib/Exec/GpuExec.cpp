@@ -1,0 +1,1 @@
+// GpuExec.cpp: written next (Exec core)

@@ -1,0 +1,1 @@
+// Inputs.cpp: written next (Exec core)

@@ -1,0 +1,1 @@
+// Lowering.cpp: written next (Exec core)

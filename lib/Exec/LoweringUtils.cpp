@@ -1,0 +1,1 @@
+// LoweringUtils.cpp: written next (Exec core)

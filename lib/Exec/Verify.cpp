@@ -1,0 +1,1 @@
+// Verify.cpp: written next (Exec core)
