@@ -230,6 +230,8 @@ xpiler::importSource(llvm::StringRef source, llvm::StringRef fileName,
     return nullptr;
   if (options.simplify && mlir::failed(describeLaunches(*module, options)))
     return nullptr;
+  if (options.simplify)
+    removeTrivialAsserts(*module);
   return module;
 }
 

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Importer.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
@@ -103,12 +104,23 @@ FailureOr<Value> FunctionImporter::emitBuffer(const clang::Expr *e) {
   FailureOr<Pointer> p = emitPointer(e);
   if (failed(p))
     return failure();
-  if (std::optional<int64_t> off = getConstantIntValue(p->offset))
-    if (*off == 0)
-      return p->base;
-  return error(e) << "only pointers to the start of a buffer can be passed "
-                     "here (an offset pointer is not supported yet)",
-         failure();
+  std::optional<int64_t> off = getConstantIntValue(p->offset);
+  if (off && *off == 0)
+    return p->base;
+  if (off || !p->offset.getDefiningOp<memref::LoadOp>())
+    return error(e) << "only pointers to the start of a buffer can be passed "
+                       "here (an offset pointer is not supported yet)",
+           failure();
+  // A pointer variable that is reassigned (`d = cond ? d_a : d_null;`): its
+  // offset is known only once the clean-up has forwarded its stores, where
+  // this check folds away; a nonzero offset at run time stops the program.
+  Location l = loc(e);
+  Value isStart = b.create<arith::CmpIOp>(l, arith::CmpIPredicate::eq,
+                                          p->offset, constantIndex(0, l));
+  b.create<cf::AssertOp>(l, isStart,
+                         "only pointers to the start of a buffer can be "
+                         "passed here");
+  return p->base;
 }
 
 /// The memref from pointer `p` on: the buffer itself at offset 0, else a
@@ -485,14 +497,35 @@ LogicalResult FunctionImporter::assignPointerVar(const clang::ValueDecl *var,
                                                  const Pointer &p,
                                                  const clang::Stmt *s) {
   Variable *v = lookup(var);
+  if (!v->base && !v->baseSlot && controlDepth != v->declDepth) {
+    // `T *p;` first assigned under a condition (`if (c) p = x; else p = y;`):
+    // its buffer differs by path, so it lives in a slot.
+    OpBuilder::InsertionGuard guard(b);
+    setInsertionPointToAllocas();
+    v->baseSlot = b.create<memref::AllocaOp>(
+        namedLoc(var), MemRefType::get({}, p.base.getType()));
+    // Pointers to the start of buffers keep offset 0 (and can be passed to
+    // kernels); others need an offset slot.
+    if (!v->slot && !v->offset && !isConstantIntValue(p.offset, 0))
+      v->slot = b.create<memref::AllocaOp>(
+          namedLoc(var), MemRefType::get({}, b.getIndexType()));
+    else if (!v->slot && !v->offset)
+      v->offset = constantIndex(0, loc(s));
+  }
   if (v->baseSlot) {
     // A pointer whose buffer already differs by path.
     if (p.base.getType() !=
         cast<MemRefType>(v->baseSlot.getType()).getElementType())
       return error(s) << "pointer '" << var->getName()
                       << "' is made to point into a buffer of another type";
-    if (!v->slot)
-      return error(s) << "pointer '" << var->getName() << "' is assigned twice";
+    if (!v->slot) {
+      if (!isConstantIntValue(p.offset, 0) || !v->offset ||
+          !isConstantIntValue(v->offset, 0))
+        return error(s) << "pointer '" << var->getName()
+                        << "' is assigned twice";
+      b.create<memref::StoreOp>(loc(s), p.base, v->baseSlot);
+      return success();
+    }
     b.create<memref::StoreOp>(loc(s), p.base, v->baseSlot);
     b.create<memref::StoreOp>(loc(s), p.offset, v->slot);
     return success();

@@ -50,6 +50,10 @@ mlir::LogicalResult importTranslationUnit(clang::ASTContext &astContext,
 /// Promotes slots to SSA values, lifts the CFG to scf and canonicalizes.
 mlir::LogicalResult simplifyImportedModule(mlir::ModuleOp module);
 
+/// Erases checks that a reassigned pointer passed as a whole buffer is at
+/// offset 0 where every path gives offset 0 (run after the last folding).
+void removeTrivialAsserts(mlir::ModuleOp module);
+
 /// The function whose calls mark, in the imported CFG, where a loop under
 /// `#pragma omp parallel for` starts (its `kOmpMarkerAttrName` attribute
 /// holds the clauses). A CFG has no loop op to carry an attribute; the call

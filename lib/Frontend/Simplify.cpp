@@ -26,7 +26,10 @@
 #include "xpiler/Dialect/Xpl/Xpl.h"
 
 #include "mlir/Conversion/ControlFlowToSCF/ControlFlowToSCF.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Dominance.h"
@@ -199,6 +202,38 @@ static LogicalResult attachOmpClauses(ModuleOp module) {
   }
   marker.erase();
   return success();
+}
+
+/// Whether `v` is 0 on every path: a constant, or a result of scf.if whose
+/// branches both yield 0 (depth-limited).
+static bool isZeroOnEveryPath(Value v, unsigned depth = 0) {
+  if (std::optional<int64_t> c = getConstantIntValue(v))
+    return *c == 0;
+  auto result = dyn_cast<OpResult>(v);
+  auto ifOp = result ? dyn_cast<scf::IfOp>(result.getOwner()) : scf::IfOp();
+  if (!ifOp || !ifOp.elseBlock() || depth > 16)
+    return false;
+  unsigned i = result.getResultNumber();
+  return isZeroOnEveryPath(ifOp.thenYield().getOperand(i), depth + 1) &&
+         isZeroOnEveryPath(ifOp.elseYield().getOperand(i), depth + 1);
+}
+
+/// Erases the importer's checks that a reassigned pointer passed as a buffer
+/// is at offset 0 (`cf.assert (offset == 0)`) where every path gives 0.
+void xpiler::removeTrivialAsserts(ModuleOp module) {
+  SmallVector<cf::AssertOp> trivial;
+  module.walk([&](cf::AssertOp op) {
+    auto cmp = op.getArg().getDefiningOp<arith::CmpIOp>();
+    if (cmp && cmp.getPredicate() == arith::CmpIPredicate::eq &&
+        isZeroOnEveryPath(cmp.getLhs()) && isZeroOnEveryPath(cmp.getRhs()))
+      trivial.push_back(op);
+  });
+  for (cf::AssertOp op : trivial) {
+    Operation *cmp = op.getArg().getDefiningOp();
+    op.erase();
+    if (cmp->use_empty())
+      cmp->erase();
+  }
 }
 
 LogicalResult xpiler::simplifyImportedModule(ModuleOp module) {

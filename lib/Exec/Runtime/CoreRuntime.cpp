@@ -186,12 +186,19 @@ _Float16 __xpl_rt_truncdfbf2(double d) {
   return fromBits(floatToBfloat(f));
 }
 
+/// CUDA's and HIP's reciprocal square roots (libm has none); the reference
+/// is the correctly rounded quotient.
+float __xpl_rt_rsqrtf(float x) { return 1.0f / std::sqrt(x); }
+double __xpl_rt_rsqrt(double x) { return 1.0 / std::sqrt(x); }
+
 } // extern "C"
 
 void xpiler::exec::rt::appendCoreRuntimeSymbols(
     std::vector<RuntimeSymbol> &symbols) {
   symbols.push_back({"__xpl_rt_trap", (void *)&__xpl_rt_trap});
   symbols.push_back({"__xpl_rt_check_index", (void *)&__xpl_rt_check_index});
+  symbols.push_back({"rsqrtf", (void *)&__xpl_rt_rsqrtf});
+  symbols.push_back({"rsqrt", (void *)&__xpl_rt_rsqrt});
   symbols.push_back({"__xpl_rt_malloc", (void *)&__xpl_rt_malloc});
   symbols.push_back({"__xpl_rt_free", (void *)&__xpl_rt_free});
   symbols.push_back({"__xpl_rt_memcpy", (void *)&__xpl_rt_memcpy});
