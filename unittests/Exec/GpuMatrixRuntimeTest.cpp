@@ -222,6 +222,35 @@ TEST(GpuMatrixRuntime, VoteIgnoresExitedLanes) {
   EXPECT_EQ(out[0], 0xfffff);
 }
 
+TEST(GpuMatrixRuntime, DivergentShufflesWithPartialMasks) {
+  // Lanes 0-15 and 16-31 shuffle at two different ops with their own masks
+  // (legal since Volta): each half reads only from itself.
+  std::vector<int64_t> out(32);
+  launch(32, 32, [&] {
+    int64_t t = tid();
+    if (t < 16)
+      out[t] = __xpl_rt_gpu_shfl(t, 3, 1, 0, 0x0000ffff, 1, 10);
+    else
+      out[t] = __xpl_rt_gpu_shfl(100 + t, 2, 2, 0, 0xffff0000, 1, 11);
+  });
+  EXPECT_EQ(out[4], 5);
+  EXPECT_EQ(out[5], 4);
+  EXPECT_EQ(out[16], 118);
+  EXPECT_EQ(out[30], 130); // 32 is past the warp: own value
+}
+
+TEST(GpuMatrixRuntimeDeath, ShuffleFromALaneAtAnotherOpTraps) {
+  EXPECT_DEATH(launch(32, 32,
+                      [&] {
+                        int64_t t = tid();
+                        if (t < 16)
+                          __xpl_rt_gpu_shfl(t, 0, 20, 0, 0xffffffff, 1, 12);
+                        else
+                          __xpl_rt_gpu_shfl(t, 0, 20, 0, 0xffffffff, 1, 13);
+                      }),
+               "trap 5 at location 12");
+}
+
 TEST(GpuMatrixRuntimeDeath, ShuffleFromExitedLaneTraps) {
   EXPECT_DEATH(launch(40, 32,
                       [&] {
@@ -766,6 +795,36 @@ TEST(GpuMatrixRuntime, MfmaBroadcastsABlock) {
           e += aval(1, i, k) * bval(blk, k, j);
         EXPECT_EQ(D[blk * 256 + i * 16 + j], e);
       }
+}
+
+/// BLGP 1: B's lanes 0-31 are broadcast to lanes 32-63, so for
+/// f32_16x16x16f16 rows 8-15 of B read as rows 0-7.
+TEST(GpuMatrixRuntime, MfmaBlgpBroadcastsLanes) {
+  float A[16][16], B[16][16], D[16][16];
+  for (int i = 0; i < 16; ++i)
+    for (int j = 0; j < 16; ++j) {
+      A[i][j] = float((i + 2 * j) % 5 - 2);
+      B[i][j] = float((3 * i + j) % 7 - 3);
+    }
+  launch(64, 64, [&] {
+    int l = (int)tid();
+    uint16_t a[4], b[4];
+    float c[4] = {}, d[4];
+    for (int i = 0; i < 4; ++i) {
+      a[i] = halfBits(A[l % 16][4 * (l / 16) + i]);
+      b[i] = halfBits(B[4 * (l / 16) + i][l % 16]);
+    }
+    __xpl_rt_hip_mfma(kF32_16x16x16f16, d, a, b, c, 0, 0, 1, 0);
+    for (int i = 0; i < 4; ++i)
+      D[4 * (l / 16) + i][l % 16] = d[i];
+  });
+  for (int i = 0; i < 16; ++i)
+    for (int j = 0; j < 16; ++j) {
+      float e = 0;
+      for (int k = 0; k < 16; ++k)
+        e += A[i][k] * B[k % 8][j];
+      EXPECT_EQ(D[i][j], e);
+    }
 }
 
 TEST(GpuMatrixRuntimeDeath, MfmaNeedsTheWholeWavefront) {
