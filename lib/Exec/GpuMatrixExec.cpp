@@ -170,10 +170,10 @@ struct MatrixPattern : ConvertOpToLLVMPattern<OpTy> {
 //===----------------------------------------------------------------------===//
 
 /// Shared by cuda.shfl_sync and hip.shfl: kind code 0 idx, 1 up, 2 down,
-/// 3 xor; width/mask null when absent.
+/// 3 xor; width/mask null when absent; `hip` selects HIP's lane arithmetic.
 Value lowerShuffle(OpBuilder &b, Location loc, Operation *op, Value id,
                    int64_t kind, Value value, Value offset, Value width,
-                   Value mask) {
+                   Value mask, bool hip) {
   Value bits = toBits(b, loc, value);
   Value off = LLVM::SExtOp::create(b, loc, b.getI64Type(), offset);
   Value w = width ? Value(LLVM::SExtOp::create(b, loc, b.getI64Type(), width))
@@ -181,8 +181,8 @@ Value lowerShuffle(OpBuilder &b, Location loc, Operation *op, Value id,
   Value m = mask ? mask : i64Const(b, loc, -1);
   Value r = callRuntime(
       b, loc, op, "__xpl_rt_gpu_shfl", b.getI64Type(),
-      {bits, i64Const(b, loc, kind), off, w, m, i64Const(b, loc, mask ? 1 : 0),
-       id});
+      {bits, i64Const(b, loc, kind), off, w, m,
+       i64Const(b, loc, (mask ? 1 : 0) | (hip ? 2 : 0)), id});
   return fromBits(b, loc, r, value.getType());
 }
 
@@ -198,7 +198,8 @@ struct CudaShflLowering : MatrixPattern<cuda::ShflSyncOp> {
                                       adaptor.getMask());
     rewriter.replaceOp(op, lowerShuffle(rewriter, loc, op, id, kind,
                                         adaptor.getValue(), adaptor.getOffset(),
-                                        adaptor.getWidth(), mask));
+                                        adaptor.getWidth(), mask,
+                                        /*hip=*/false));
     return success();
   }
 };
@@ -212,7 +213,8 @@ struct HipShflLowering : MatrixPattern<hip::ShflOp> {
     int64_t kind = static_cast<int64_t>(op.getKind());
     rewriter.replaceOp(op, lowerShuffle(rewriter, op.getLoc(), op, id, kind,
                                         adaptor.getValue(), adaptor.getOffset(),
-                                        adaptor.getWidth(), adaptor.getMask()));
+                                        adaptor.getWidth(), adaptor.getMask(),
+                                        /*hip=*/true));
     return success();
   }
 };

@@ -415,19 +415,27 @@ extern "C" {
 
 /// `__shfl*_sync(mask, value, offset, width)` (CUDA C++ Programming Guide,
 /// "Warp Shuffle Functions"; PTX ISA `shfl.sync`) and HIP's `__shfl*`
-/// (amd_warp_functions.h: ds_bpermute with the same lane arithmetic on
-/// 64-lane wavefronts). `kind`: 0 idx, 1 up, 2 down, 3 xor; `width` 0:
-/// warpSize; `hasMask` 0: every active lane (HIP's non-`_sync` forms).
-/// The source lane, in the caller's segment of `width` lanes starting at
-/// `seg`: idx `seg + (offset & (width - 1))`; up `lane - offset` unless below
-/// `seg`; down `lane + offset` unless past the segment; xor `lane ^ offset`
-/// unless past the segment (earlier segments can be read). Out of range:
-/// the caller's own value. `value` is the bits of the value (any type up to
-/// 64 bits).
+/// (amd_warp_functions.h). `kind`: 0 idx, 1 up, 2 down, 3 xor; `width` 0:
+/// warpSize; `flags` bit 0: `mask` is given (else every active lane, HIP's
+/// non-`_sync` forms), bit 1: HIP. `value` is the bits of the value (any
+/// type up to 64 bits). In the caller's segment of `width` lanes starting at
+/// `seg`, the source lane is:
+///   CUDA (shfl.sync uses the low 5 bits of the offset, b = offset & 31;
+///   checked on an H100 for offsets up to 64 and negative ones): idx
+///   `seg + (offset & (width - 1))`; up `lane - b` unless below `seg`; down
+///   `lane + b` unless past the segment; xor `lane ^ b` unless past the
+///   segment (earlier segments can be read). Otherwise the caller's own
+///   value.
+///   HIP (the header's int arithmetic on `unsigned` deltas, then
+///   ds_bpermute, which takes the lane index modulo 64): idx as CUDA; up
+///   `i = lane - delta`, own if `i < seg`; down `i = lane + delta`, own if
+///   `(lane & (width - 1)) + delta >= width`; xor `i = lane ^ offset`, own
+///   if `i >= seg + width`.
 int64_t __xpl_rt_gpu_shfl(int64_t value, int64_t kind, int64_t offset,
-                          int64_t width, int64_t mask, int64_t hasMask,
+                          int64_t width, int64_t mask, int64_t flags,
                           int64_t location) {
   int64_t warpSize = gpuLaunch().warpSize;
+  bool hasMask = flags & 1, hip = flags & 2;
   if (width == 0)
     width = warpSize;
   if (width <= 0 || width > warpSize || (width & (width - 1)))
@@ -440,26 +448,32 @@ int64_t __xpl_rt_gpu_shfl(int64_t value, int64_t kind, int64_t offset,
   const LaneRecord *lanes[64];
   exchange(rec, lanes, warpSize);
   int64_t seg = lane & ~(width - 1);
-  uint64_t delta = (uint32_t)offset; // the builtins take `unsigned`
   int64_t src = lane;
-  switch (kind) {
-  case 0:
+  if (kind == 0) {
     src = seg + (offset & (width - 1));
-    break;
-  case 1:
-    if ((uint64_t)(lane - seg) >= delta)
-      src = lane - (int64_t)delta;
-    break;
-  case 2:
-    if ((uint64_t)(lane - seg) + delta < (uint64_t)width)
-      src = lane + (int64_t)delta;
-    break;
-  case 3: {
-    uint64_t x = (uint64_t)lane ^ delta;
-    if (x < (uint64_t)(seg + width))
-      src = (int64_t)x;
-    break;
-  }
+  } else if (!hip) {
+    int64_t b = offset & 31;
+    int64_t j = kind == 1 ? lane - b : kind == 2 ? lane + b : lane ^ b;
+    bool inRange = kind == 1 ? j >= seg : j < seg + width;
+    src = inRange ? j : lane;
+  } else {
+    int32_t self = (int32_t)lane, w = (int32_t)width;
+    uint32_t delta = (uint32_t)offset;
+    int32_t index = self;
+    if (kind == 1) {
+      index = (int32_t)((uint32_t)self - delta);
+      if (index < (self & ~(w - 1)))
+        index = self;
+    } else if (kind == 2) {
+      index = (int32_t)((uint32_t)self + delta);
+      if ((int32_t)((uint32_t)(self & (w - 1)) + delta) >= w)
+        index = self;
+    } else {
+      index = self ^ (int32_t)offset;
+      if (index >= ((self + w) & ~(w - 1)))
+        index = self;
+    }
+    src = index & 63;
   }
   if (src < 0 || src >= warpSize || !lanes[src] || !(laneMask >> src & 1))
     trap(TrapKind::Unsupported, location, kInactiveSourceLane, src, lane);
