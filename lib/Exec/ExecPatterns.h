@@ -27,7 +27,10 @@ void populateCudaExecPatterns(mlir::LLVMTypeConverter &converter,
 void populateHipExecPatterns(mlir::LLVMTypeConverter &converter,
                              mlir::RewritePatternSet &patterns,
                              LocationTable &locations);
-/// wmma (CUDA) and mfma (HIP): warp-cooperative matrix ops.
+/// wmma (CUDA) and mfma (HIP): warp-cooperative matrix ops, and the warp
+/// shuffles and votes of both. The fragment conversion: !cuda.fragment to a
+/// vector of its num_elements elements (GpuMatrixExec.cpp).
+void addGpuMatrixTypeConversions(mlir::LLVMTypeConverter &converter);
 void populateGpuMatrixExecPatterns(mlir::LLVMTypeConverter &converter,
                                    mlir::RewritePatternSet &patterns,
                                    LocationTable &locations);

@@ -86,6 +86,7 @@ LogicalResult xpiler::exec::lowerForExecution(ModuleOp module,
   LowerToLLVMOptions options(ctx);
   LLVMTypeConverter converter(ctx, options);
   addGpuTypeConversions(converter);
+  addGpuMatrixTypeConversions(converter);
   addBangTypeConversions(converter);
   addVnniTypeConversions(converter);
 
