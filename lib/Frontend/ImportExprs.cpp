@@ -267,6 +267,35 @@ FailureOr<ExprValue> FunctionImporter::emitExpr(const clang::Expr *e) {
       return failure();
     return ExprValue::ofScalar(load(*lv, loc(e)));
   }
+  // `floatx4{a, b, c, d}` (the emitters write vector literals so): one
+  // element per initializer, the remaining lanes zero.
+  if (const auto *init = dyn_cast<clang::InitListExpr>(e);
+      init && e->getType()->isVectorType()) {
+    auto type = dyn_cast_or_null<VectorType>(convertType(e->getType(), e));
+    const auto *vt = e->getType()->getAs<clang::VectorType>();
+    if (!type || !vt || type.getRank() != 1 ||
+        init->getNumInits() > (unsigned)type.getNumElements())
+      return error(e) << "this vector initializer is not supported", failure();
+    Location l = loc(e);
+    SmallVector<Value> elements;
+    for (const clang::Expr *element : init->inits()) {
+      if (element->getType()->isVectorType())
+        return error(element) << "vector initializers of vectors are not "
+                                 "supported",
+               failure();
+      FailureOr<Value> v = emitScalar(element);
+      if (failed(v))
+        return failure();
+      elements.push_back(
+          castScalar(*v, element->getType(), vt->getElementType(), l));
+    }
+    Type elementType = type.getElementType();
+    while (elements.size() < (size_t)type.getNumElements())
+      elements.push_back(b.create<arith::ConstantOp>(
+          l, elementType, b.getZeroAttr(elementType)));
+    return ExprValue::ofScalar(
+        b.create<vector::FromElementsOp>(l, type, elements));
+  }
   if (const auto *m = dyn_cast<clang::MaterializeTemporaryExpr>(e))
     return emitExpr(m->getSubExpr());
   if (const auto *c = dyn_cast<clang::ExprWithCleanups>(e))
