@@ -33,6 +33,7 @@ enum class TrapKind : int64_t {
   InvalidLaunch = 4,  ///< a, b: the offending values
   Unsupported = 5,    ///< a: detail code of the runtime function
   SignedOverflow = 6, ///< a: dividend, b: divisor
+  Misaligned = 7,     ///< a: address, b: required alignment (bytes)
 };
 
 /// The report a trapped run leaves for the parent process.
