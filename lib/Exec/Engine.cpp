@@ -289,6 +289,8 @@ static std::string describeTrapDetail(const rt::TrapReport &report,
   case rt::TrapKind::Unsupported:
     return llvm::formatv("{0}: unsupported by the oracle (detail {1}, {2})",
                          where, report.a, report.b);
+  case rt::TrapKind::AssertFailed:
+    return where;
   case rt::TrapKind::SignedOverflow:
     return llvm::formatv("{0}: {1} / {2} overflows", where, report.a,
                          report.b);

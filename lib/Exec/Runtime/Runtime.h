@@ -33,7 +33,8 @@ enum class TrapKind : int64_t {
   InvalidLaunch = 4,  ///< a, b: the offending values
   Unsupported = 5,    ///< a: detail code of the runtime function
   SignedOverflow = 6, ///< a: dividend, b: divisor
-  Misaligned = 7,     ///< a: address, b: required alignment (bytes)
+  AssertFailed = 7,   ///< a `cf.assert` (e.g. `exit(1)` on bad input) failed
+  Misaligned = 8,     ///< a: address, b: required alignment (bytes)
 };
 
 /// The report a trapped run leaves for the parent process.
