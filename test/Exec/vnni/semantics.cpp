@@ -2,7 +2,7 @@
 // stores what the intrinsics compute, the oracle runs it (--output-dir) and
 // the values are checked exactly (hand-computed from the Intrinsics Guide).
 //
-// RUN: rm -rf %t && mkdir -p %t/dot %t/cvt %t/float %t/reduce %t/mask
+// RUN: rm -rf %t && mkdir -p %t/dot %t/cvt %t/float %t/reduce %t/bits
 // RUN: xpiler run %s --entry dot --arg out=16 --output-dir %t/dot > /dev/null
 // RUN: %python %S/Inputs/npy-print.py %t/dot/out.npy | FileCheck %s --check-prefix=DOT
 // RUN: xpiler run %s --entry cvt --arg out=12 --output-dir %t/cvt > /dev/null
@@ -11,6 +11,8 @@
 // RUN: %python %S/Inputs/npy-print.py %t/float/out.npy %t/float/mask.npy | FileCheck %s --check-prefix=FLOAT
 // RUN: xpiler run %s --entry reduce --arg out=2 --output-dir %t/reduce > /dev/null
 // RUN: %python %S/Inputs/npy-print.py %t/reduce/out.npy | FileCheck %s --check-prefix=REDUCE
+// RUN: xpiler run %s --entry bits --arg out=32 --output-dir %t/bits > /dev/null
+// RUN: %python %S/Inputs/npy-print.py %t/bits/out.npy | FileCheck %s --check-prefix=BITS
 // RUN: xpiler verify %s %S/Inputs/masked-tail.cpp --entry masked_tail --arg n=37 --arg x=n --arg y=n \
 // RUN:   | FileCheck %s --check-prefix=TAIL
 
@@ -102,3 +104,39 @@ extern "C" void masked_tail(const float *x, float *y, int n) {
   }
 }
 // TAIL: equivalent (4 trials, 296 elements compared, max abs error 0
+
+extern "C" void bits(int32_t *out) {
+  // Lane moves: extracts, narrowing casts, integer <-> float casts, set,
+  // setr and set1 of every lane width, blends and masked integer
+  // arithmetic (lane j at the lowest address).
+  __m512i v = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+                                14, 15);
+  _mm_storeu_si128((__m128i *)out, _mm512_extracti32x4_epi32(v, 2));
+  __m256i high = _mm512_extracti64x4_epi64(v, 1);
+  _mm_storeu_si128((__m128i *)(out + 4), _mm256_extracti32x4_epi32(high, 1));
+  _mm_storeu_si128((__m128i *)(out + 8), _mm512_castsi512_si128(v));
+  __m512 one = _mm512_castsi512_ps(_mm512_set1_epi32(0x3f800000));
+  __m128i two = _mm512_castsi512_si128(_mm512_castps_si512(_mm512_add_ps(one, one)));
+  __m128i bytes = _mm_set1_epi8(0x12);
+  __m128i halves = _mm_set1_epi16(-2);
+  // Bytes 0..7 from `halves`, 8..15 from `bytes`.
+  __m128i mixed = _mm_mask_blend_epi8((__mmask16)0xff00, halves, bytes);
+  // Overlapping stores: out[12] keeps lane 0 of each but the last.
+  _mm_storeu_si128((__m128i *)(out + 12), two);
+  _mm_storeu_si128((__m128i *)(out + 13), bytes);
+  _mm_storeu_si128((__m128i *)(out + 14), halves);
+  _mm_storeu_si128((__m128i *)(out + 15), mixed);
+  // out[15..18] is `mixed`: fffefffe fffefffe 12121212 12121212. Lanes
+  // 0..3 of the masked sum are a - 5, of the product 0 (maskz).
+  __m256i a = _mm256_set_epi32(70, 60, 50, 40, 30, 20, 10, 0); // set: last first
+  __m256i b = _mm256_set1_epi32(-5);
+  __m256i sum = _mm256_mask_add_epi32(_mm256_set1_epi32(99), (__mmask8)0x0f, a, b);
+  __m256i product = _mm256_maskz_mullo_epi32((__mmask8)0xf0, a, b);
+  _mm256_storeu_si256((__m256i *)(out + 19), _mm256_max_epi32(sum, product));
+  out[27] = _mm512_reduce_max_epi32(v);
+  out[28] = _mm512_reduce_min_epi32(_mm512_sub_epi32(_mm512_setzero_si512(), v));
+  out[29] = 0;
+  out[30] = 0;
+  out[31] = 0;
+}
+// BITS: out: 8 9 10 11 12 13 14 15 0 1 2 3 1073741824 303174162 -65538 -65538 -65538 303174162 303174162 0 5 15 25 99 99 99 99 15 -15 0 0 0

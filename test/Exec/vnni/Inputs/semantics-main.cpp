@@ -13,6 +13,7 @@ extern "C" void dot(int32_t *out);
 extern "C" void cvt(int32_t *out);
 extern "C" void floats(float *out, int16_t *mask);
 extern "C" void reduce(float *out);
+extern "C" void bits(int32_t *out);
 
 template <typename T>
 static void save(const std::string &path, const char *descr,
@@ -50,5 +51,8 @@ int main(int argc, char **argv) {
   save(dir + "/float/mask.npy", "<i2", mask);
   reduce(f2.data());
   save(dir + "/reduce/out.npy", "<f4", f2);
+  std::vector<int32_t> i32(32);
+  bits(i32.data());
+  save(dir + "/bits/out.npy", "<i4", i32);
   return 0;
 }
