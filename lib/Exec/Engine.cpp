@@ -271,9 +271,9 @@ static std::string describeTrapDetail(const rt::TrapReport &report,
   switch ((rt::TrapKind)report.kind) {
   case rt::TrapKind::OutOfBounds:
     if (report.c > 1)
-      return llvm::formatv("{0}: access of {1} elements ending at index {2} "
-                           "is outside [0, {3})",
-                           where, report.c, report.a, report.b);
+      return llvm::formatv("{0}: access [{1}, {2}] is outside [0, {3})",
+                           where, report.a - report.c + 1, report.a,
+                           report.b);
     return llvm::formatv("{0}: index {1} is outside [0, {2})", where,
                          report.a, report.b);
   case rt::TrapKind::DivisionByZero:
