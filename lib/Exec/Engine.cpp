@@ -294,6 +294,9 @@ static std::string describeTrapDetail(const rt::TrapReport &report,
   case rt::TrapKind::SignedOverflow:
     return llvm::formatv("{0}: {1} / {2} overflows", where, report.a,
                          report.b);
+  case rt::TrapKind::Misaligned:
+    return llvm::formatv("{0}: address {1:x} is not aligned to {2} bytes",
+                         where, report.a, report.b);
   }
   return where + ": trap " + std::to_string(report.kind);
 }

@@ -313,6 +313,38 @@ FailureOr<ExprValue> FunctionImporter::emitExpr(const clang::Expr *e) {
       return ExprValue::ofDim3(*d);
     }
   }
+  // `new T[n]` and `delete[] p`: a host buffer, as the VNNI emitter writes
+  // the heap buffers (std::vector scratch) it imported.
+  if (const auto *n = dyn_cast<clang::CXXNewExpr>(e)) {
+    std::optional<const clang::Expr *> size = n->getArraySize();
+    if (!n->isArray() || !size || !*size || n->hasInitializer() ||
+        n->getNumPlacementArgs() != 0)
+      return error(e) << "only 'new T[n]' without initializer is supported",
+             failure();
+    Type elem = convertType(n->getAllocatedType(), e);
+    if (!elem)
+      return failure();
+    if (!elem.isIntOrFloat())
+      return error(e) << "'new' of " << elem << " is not supported",
+             failure();
+    FailureOr<Value> count = emitIndex(*size);
+    if (failed(count))
+      return failure();
+    Location l = loc(e);
+    Value buffer = b.create<memref::AllocOp>(
+        l, MemRefType::get({ShapedType::kDynamic}, elem), ValueRange{*count});
+    return ExprValue::ofPointer(
+        Pointer{buffer, constantIndex(0, l)});
+  }
+  if (const auto *d = dyn_cast<clang::CXXDeleteExpr>(e)) {
+    if (!d->isArrayForm())
+      return error(e) << "only 'delete[]' is supported", failure();
+    FailureOr<Pointer> p = emitPointer(d->getArgument());
+    if (failed(p))
+      return failure();
+    b.create<memref::DeallocOp>(loc(e), p->base);
+    return ExprValue();
+  }
   if (isa<clang::CXXNullPtrLiteralExpr, clang::GNUNullExpr>(e))
     return error(e) << "null pointers are not supported", failure();
   if (const auto *s = dyn_cast<clang::StringLiteral>(e))

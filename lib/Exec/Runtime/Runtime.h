@@ -34,6 +34,7 @@ enum class TrapKind : int64_t {
   Unsupported = 5,    ///< a: detail code of the runtime function
   SignedOverflow = 6, ///< a: dividend, b: divisor
   AssertFailed = 7,   ///< a `cf.assert` (e.g. `exit(1)` on bad input) failed
+  Misaligned = 8,     ///< a: address, b: required alignment (bytes)
 };
 
 /// The report a trapped run leaves for the parent process.
