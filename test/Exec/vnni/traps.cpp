@@ -23,7 +23,7 @@
 
 extern "C" void unmasked_tail(const float *x, float *y, int n) {
   for (int i = 0; i < n; i += 16)
-    // LOAD: traps.cpp:[[@LINE+1]]:29: error: 'vnni.load': access of 16 elements ending at index 47 is outside [0, 37)
+    // LOAD: traps.cpp:[[@LINE+1]]:29: error: 'vnni.load': access [32, 47] is outside [0, 37)
     _mm512_storeu_ps(y + i, _mm512_loadu_ps(x + i));
 }
 
@@ -31,7 +31,7 @@ extern "C" void store_tail(const float *x, float *y, int n) {
   for (int i = 0; i < n; i += 16) {
     __mmask16 k = n - i >= 16 ? (__mmask16)0xffff
                               : (__mmask16)((1u << (n - i)) - 1);
-    // STORE: traps.cpp:[[@LINE+1]]:5: error: 'vnni.store': access of 16 elements ending at index 47 is outside [0, 37)
+    // STORE: traps.cpp:[[@LINE+1]]:5: error: 'vnni.store': access [32, 47] is outside [0, 37)
     _mm512_storeu_ps(y + i, _mm512_maskz_loadu_ps(k, x + i));
   }
 }
