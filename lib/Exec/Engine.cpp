@@ -127,11 +127,16 @@ llvm::Expected<func::FuncOp> xpiler::exec::findEntry(ModuleOp module,
   }
   SmallVector<func::FuncOp> launchers, roots;
   llvm::StringSet<> referenced;
+  // Calls and launches: their callees are attributes or properties.
   module.walk([&](Operation *op) {
-    for (NamedAttribute attr : op->getAttrs())
-      attr.getValue().walk([&](FlatSymbolRefAttr ref) {
-        referenced.insert(ref.getValue());
-      });
+    auto note = [&](Attribute attr) {
+      if (attr)
+        attr.walk([&](FlatSymbolRefAttr ref) {
+          referenced.insert(ref.getValue());
+        });
+    };
+    note(op->getDiscardableAttrDictionary());
+    note(op->getPropertiesAsAttribute());
   });
   for (auto fn : module.getOps<func::FuncOp>()) {
     if (fn.isExternal())
