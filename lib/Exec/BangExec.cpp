@@ -602,8 +602,9 @@ struct Dim3Lowering : ConvertOpToLLVMPattern<bang::Dim3Op> {
     Location loc = op.getLoc();
     Type type = getTypeConverter()->convertType(op.getType());
     Value dim = LLVM::PoisonOp::create(rewriter, loc, type);
-    for (auto [i, v] : llvm::enumerate(
-             ValueRange{adaptor.getX(), adaptor.getY(), adaptor.getZ()}))
+    SmallVector<Value> fields = {adaptor.getX(), adaptor.getY(),
+                                 adaptor.getZ()};
+    for (auto [i, v] : llvm::enumerate(fields))
       dim = LLVM::InsertValueOp::create(rewriter, loc, dim, v, i);
     rewriter.replaceOp(op, dim);
     return success();
