@@ -440,7 +440,7 @@ LogicalResult FunctionImporter::definePointerBuffer(const clang::ValueDecl *var,
   if (Operation *def = buffer.getDefiningOp();
       def && !isa<NameLoc>(def->getLoc()))
     def->setLoc(NameLoc::get(b.getStringAttr(var->getName()), def->getLoc()));
-  if (!v->baseSlot && isInControlFlow()) {
+  if (!v->baseSlot && controlDepth != v->declDepth) {
     // Only a pointer that is null until then has a value on the other
     // paths (hipMalloc of 0 bytes is the null pointer).
     if (!v->nullBase || v->base)

@@ -518,7 +518,7 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
         nullBases.push_back(var.nullBase);
       }
     }
-    vars[v] = var;
+    defineVariable(v, var);
     if (init) {
       FailureOr<Pointer> p = emitPointer(init);
       if (failed(p))
@@ -548,7 +548,7 @@ LogicalResult FunctionImporter::emitDecl(const clang::VarDecl *v) {
       var.slot = b.create<hip::SharedAllocOp>(nl, memrefType);
     else
       return error(v) << "__shared__ is not supported in this language";
-    vars[v] = var;
+    defineVariable(v, var);
     return success();
   }
   {

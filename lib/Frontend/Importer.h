@@ -109,6 +109,9 @@ struct Variable {
   /// Pointer whose buffer differs by path (allocated conditionally): a
   /// memref<memref<...>> slot holding the buffer; `base` is then unused.
   mlir::Value baseSlot;
+  /// Control-flow depth of the declaration: a buffer allocated at the same
+  /// depth has no other path to account for.
+  unsigned declDepth = 0;
 };
 
 /// An assignable location: one element of a memref, or one lane of a
@@ -170,7 +173,10 @@ public:
                                           mlir::Value buffer,
                                           const clang::Stmt *s);
   Variable *lookup(const clang::ValueDecl *d);
-  void defineVariable(const clang::ValueDecl *d, Variable v) { vars[d] = v; }
+  void defineVariable(const clang::ValueDecl *d, Variable v) {
+    v.declDepth = controlDepth;
+    vars[d] = v;
+  }
   FunctionSide getSide() const { return side; }
   /// Whether code being emitted runs conditionally or repeatedly (inside an
   /// if, a loop or a short-circuit operand): buffers must not be defined

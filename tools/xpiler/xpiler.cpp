@@ -6,8 +6,12 @@
 // shape of kernels without a host launcher. Translation (`--to LANG`) arrives
 // with the translation pipelines; until then the driver says so and fails.
 //
+// `xpiler verify A B` and `xpiler run FILE` run programs on the CPU through
+// the oracle (ExecCommands.cpp).
+//
 //===----------------------------------------------------------------------===//
 
+#include "ExecCommands.h"
 #include "xpiler/Frontend/Import.h"
 #include "xpiler/Support/Language.h"
 
@@ -73,6 +77,10 @@ int main(int argc, char **argv) {
   mlir::registerAsmPrinterCLOptions();
   mlir::registerMLIRContextCLOptions();
   cl::ParseCommandLineOptions(argc, argv, "xpiler: translate tensor kernels\n");
+  if (xpiler::verifyCommand)
+    return xpiler::runVerifyCommand();
+  if (xpiler::runCommand)
+    return xpiler::runRunCommand();
 
   std::optional<xpiler::Language> language =
       fromLanguage.empty() ? xpiler::getLanguageFromPath(inputFile)

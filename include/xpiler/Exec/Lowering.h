@@ -30,12 +30,14 @@ class LocationTable {
 public:
   /// Interns "`what` at FILE:LINE:COL" and returns its index.
   int64_t add(mlir::Location loc, llvm::StringRef what);
-  /// The entry at `index`, or "unknown location".
-  std::string get(int64_t index) const;
-  size_t size() const { return entries.size(); }
+  /// "FILE:LINE:COL" of entry `index` ("" when unknown).
+  std::string getWhere(int64_t index) const;
+  /// What entry `index` describes ("unknown location" for a bad index).
+  std::string getWhat(int64_t index) const;
+  size_t size() const { return whats.size(); }
 
 private:
-  std::vector<std::string> entries;
+  std::vector<std::string> wheres, whats;
 };
 
 /// Lowers `module` in place to the LLVM dialect. Errors are diagnostics on

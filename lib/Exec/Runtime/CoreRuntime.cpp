@@ -48,6 +48,12 @@ void __xpl_rt_trap(int64_t kind, int64_t location, int64_t a, int64_t b,
   trap((TrapKind)kind, location, a, b, c);
 }
 
+/// Index check of dialect ops that access one element (atomics, ...).
+void __xpl_rt_check_index(int64_t index, int64_t extent, int64_t location) {
+  if (index < 0 || index >= extent)
+    trap(TrapKind::OutOfBounds, location, index, extent, 1);
+}
+
 /// Device allocation of `bytes` bytes, filled with 0xff bytes (a NaN in
 /// every float type) so that reading what was never written shows.
 void *__xpl_rt_malloc(int64_t bytes, int64_t location) {
@@ -185,6 +191,7 @@ _Float16 __xpl_rt_truncdfbf2(double d) {
 void xpiler::exec::rt::appendCoreRuntimeSymbols(
     std::vector<RuntimeSymbol> &symbols) {
   symbols.push_back({"__xpl_rt_trap", (void *)&__xpl_rt_trap});
+  symbols.push_back({"__xpl_rt_check_index", (void *)&__xpl_rt_check_index});
   symbols.push_back({"__xpl_rt_malloc", (void *)&__xpl_rt_malloc});
   symbols.push_back({"__xpl_rt_free", (void *)&__xpl_rt_free});
   symbols.push_back({"__xpl_rt_memcpy", (void *)&__xpl_rt_memcpy});

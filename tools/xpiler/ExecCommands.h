@@ -1,0 +1,20 @@
+//===- ExecCommands.h - `xpiler verify` and `xpiler run` --------*- C++ -*-===//
+
+#ifndef XPILER_TOOLS_XPILER_EXECCOMMANDS_H
+#define XPILER_TOOLS_XPILER_EXECCOMMANDS_H
+
+#include "llvm/Support/CommandLine.h"
+
+namespace xpiler {
+
+extern llvm::cl::SubCommand verifyCommand;
+extern llvm::cl::SubCommand runCommand;
+
+/// Exit status 0/1/2: equivalent/different/could not run.
+int runVerifyCommand();
+/// Exit status 0: ran; 1: the program trapped or crashed; 2: could not run.
+int runRunCommand();
+
+} // namespace xpiler
+
+#endif // XPILER_TOOLS_XPILER_EXECCOMMANDS_H
