@@ -292,6 +292,9 @@ static std::string describeTrapDetail(const rt::TrapReport &report,
   case rt::TrapKind::SignedOverflow:
     return llvm::formatv("{0}: {1} / {2} overflows", where, report.a,
                          report.b);
+  case rt::TrapKind::InvalidArgument:
+    return llvm::formatv("{0}: invalid argument {1} (parameter {2})", where,
+                         report.a, report.b);
   }
   return where + ": trap " + std::to_string(report.kind);
 }

@@ -103,10 +103,11 @@ void flushPendingCopies() {
   state.pending.erase(it);
 }
 
-/// Traps unless `value` > 0 (the emulator's checkPositive).
-void checkPositive(int64_t location, int64_t value, int64_t what) {
+/// Traps unless `value` > 0 (the emulator's checkPositive); `parameter`:
+/// its position in the C builtin's parameter list.
+void checkPositive(int64_t location, int64_t value, int64_t parameter) {
   if (value <= 0)
-    trap(TrapKind::Unsupported, location, kNonPositive, value, what);
+    trap(TrapKind::InvalidArgument, location, value, parameter);
 }
 
 //===----------------------------------------------------------------------===//
@@ -378,9 +379,9 @@ void __xpl_rt_bang_memcpy(char *dst, int64_t dstBytes, const char *src,
                           int64_t location) {
   const bool async = flags & kMemcpyAsync;
   const bool clustered = flags & kMemcpyToCluster;
-  checkPositive(location, size, 0);
+  checkPositive(location, size, 2);
   if (segnum < 0)
-    trap(TrapKind::Unsupported, location, kNonPositive, segnum, 1);
+    trap(TrapKind::InvalidArgument, location, segnum, 6);
   auto check = [&](int64_t stride, int64_t extent) {
     int64_t last = segnum * stride;
     int64_t lo = std::min<int64_t>(0, last);
@@ -436,7 +437,7 @@ void __xpl_rt_bang_memcpy(char *dst, int64_t dstBytes, const char *src,
 /// of `valueBytes` bytes (the low bytes of `bits`) from `dst`.
 void __xpl_rt_bang_fill(char *dst, int64_t dstBytes, int64_t count,
                         int64_t bits, int64_t valueBytes, int64_t location) {
-  checkPositive(location, count, 0);
+  checkPositive(location, count, 1);
   checkRange(location, 0, count * valueBytes, dstBytes);
   for (int64_t i = 0; i < count; ++i)
     std::memcpy(dst + i * valueBytes, &bits, (size_t)valueBytes);
@@ -447,7 +448,7 @@ void __xpl_rt_bang_binary(char *dst, int64_t dstExtent, const char *src0,
                           int64_t src0Extent, const char *src1,
                           int64_t src1Extent, int64_t count, int64_t kind,
                           int64_t type, int64_t location) {
-  checkPositive(location, count, 0);
+  checkPositive(location, count, 3);
   checkRange(location, 0, count, dstExtent);
   checkRange(location, 0, count, src0Extent);
   checkRange(location, 0, count, src1Extent);
@@ -468,7 +469,7 @@ void __xpl_rt_bang_binary_scalar(char *dst, int64_t dstExtent,
                                  const char *src, int64_t srcExtent,
                                  double value, int64_t count, int64_t kind,
                                  int64_t type, int64_t location) {
-  checkPositive(location, count, 0);
+  checkPositive(location, count, 3);
   checkRange(location, 0, count, dstExtent);
   checkRange(location, 0, count, srcExtent);
   withType(type, location, [&](auto tag) {
@@ -488,10 +489,10 @@ void __xpl_rt_bang_cycle(char *dst, int64_t dstExtent, const char *src,
                          int64_t segExtent, int64_t srcCount,
                          int64_t segCount, int64_t kind, int64_t type,
                          int64_t location) {
-  checkPositive(location, srcCount, 0);
-  checkPositive(location, segCount, 1);
+  checkPositive(location, srcCount, 3);
+  checkPositive(location, segCount, 4);
   if (srcCount % segCount != 0)
-    trap(TrapKind::Unsupported, location, kNotMultiple, srcCount, segCount);
+    trap(TrapKind::InvalidArgument, location, srcCount, 3);
   checkRange(location, 0, srcCount, dstExtent);
   checkRange(location, 0, srcCount, srcExtent);
   checkRange(location, 0, segCount, segExtent);
@@ -511,7 +512,7 @@ void __xpl_rt_bang_cycle(char *dst, int64_t dstExtent, const char *src,
 void __xpl_rt_bang_unary(char *dst, int64_t dstExtent, const char *src,
                          int64_t srcExtent, int64_t count, int64_t kind,
                          int64_t type, int64_t location) {
-  checkPositive(location, count, 0);
+  checkPositive(location, count, 2);
   checkRange(location, 0, count, dstExtent);
   checkRange(location, 0, count, srcExtent);
   withType(type, location, [&](auto tag) {
@@ -527,7 +528,7 @@ void __xpl_rt_bang_unary(char *dst, int64_t dstExtent, const char *src,
 void __xpl_rt_bang_reduce(char *dst, int64_t dstExtent, const char *src,
                           int64_t srcExtent, int64_t count, int64_t isMin,
                           int64_t type, int64_t location) {
-  checkPositive(location, count, 0);
+  checkPositive(location, count, 2);
   checkRange(location, 0, 2, dstExtent);
   checkRange(location, 0, count, srcExtent);
   withType(type, location, [&](auto tag) {
@@ -565,10 +566,11 @@ void __xpl_rt_bang_pool(char *dst, int64_t dstExtent, const char *src,
   const int64_t params[] = {channel,     height,  width,  kernelHeight,
                             kernelWidth, strideX, strideY};
   for (int i = 0; i < 7; ++i)
-    checkPositive(location, params[i], i);
-  if (kernelHeight > height || kernelWidth > width)
-    trap(TrapKind::Unsupported, location, kKernelTooLarge, kernelHeight,
-         kernelWidth);
+    checkPositive(location, params[i], 2 + i);
+  if (kernelHeight > height)
+    trap(TrapKind::InvalidArgument, location, kernelHeight, 5);
+  if (kernelWidth > width)
+    trap(TrapKind::InvalidArgument, location, kernelWidth, 6);
   const int64_t outH = (height - kernelHeight) / strideY + 1;
   const int64_t outW = (width - kernelWidth) / strideX + 1;
   checkRange(location, 0, height * width * channel, srcExtent);
@@ -604,8 +606,8 @@ void __xpl_rt_bang_pool(char *dst, int64_t dstExtent, const char *src,
 void __xpl_rt_bang_transpose(char *dst, int64_t dstExtent, const char *src,
                              int64_t srcExtent, int64_t height, int64_t width,
                              int64_t elemBytes, int64_t location) {
-  checkPositive(location, height, 0);
-  checkPositive(location, width, 1);
+  checkPositive(location, height, 2);
+  checkPositive(location, width, 3);
   checkRange(location, 0, height * width, dstExtent);
   checkRange(location, 0, height * width, srcExtent);
   std::vector<char> out((size_t)(height * width * elemBytes));
@@ -662,9 +664,9 @@ void __xpl_rt_bang_matmul(char *dst, int64_t dstExtent, const char *lhs,
                           int64_t hasPosition, int64_t position,
                           int64_t dstType, int64_t lhsType, int64_t rhsType,
                           int64_t location) {
-  checkPositive(location, m, 0);
-  checkPositive(location, k, 1);
-  checkPositive(location, n, 2);
+  checkPositive(location, m, 3);
+  checkPositive(location, k, 4);
+  checkPositive(location, n, 5);
   checkRange(location, 0, m * n, dstExtent);
   checkRange(location, 0, m * k, lhsExtent);
   checkRange(location, 0, n * k, rhsExtent);
@@ -706,8 +708,9 @@ void __xpl_rt_bang_mlp(char *dst, int64_t dstExtent, const char *src,
                        int64_t hasPosition, int64_t position, int64_t dstType,
                        int64_t srcType, int64_t weightType,
                        int64_t location) {
-  checkPositive(location, height, 0);
-  checkPositive(location, width, 1);
+  // __bang_mlp(dst, src, [bias,] weight, height, width[, fix_position])
+  checkPositive(location, height, bias ? 4 : 3);
+  checkPositive(location, width, bias ? 5 : 4);
   checkRange(location, 0, height, dstExtent);
   checkRange(location, 0, width, srcExtent);
   if (bias)
@@ -759,10 +762,14 @@ void __xpl_rt_bang_conv(char *dst, int64_t dstExtent, const char *src,
                         int64_t dstType, int64_t srcType, int64_t kernelType,
                         int64_t location) {
   const int64_t params[] = {ci, height, width, kh, kw, sx, sy, co};
+  // __bang_conv(dst, src, kernel, [bias,] channel_input, ...)
+  const int64_t first = bias ? 4 : 3;
   for (int i = 0; i < 8; ++i)
-    checkPositive(location, params[i], i);
-  if (kh > height || kw > width)
-    trap(TrapKind::Unsupported, location, kKernelTooLarge, kh, kw);
+    checkPositive(location, params[i], first + i);
+  if (kh > height)
+    trap(TrapKind::InvalidArgument, location, kh, first + 3);
+  if (kw > width)
+    trap(TrapKind::InvalidArgument, location, kw, first + 4);
   const int64_t outH = (height - kh) / sy + 1, outW = (width - kw) / sx + 1;
   checkRange(location, 0, outH * outW * co, dstExtent);
   checkRange(location, 0, height * width * ci, srcExtent);

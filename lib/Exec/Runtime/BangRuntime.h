@@ -44,14 +44,15 @@ enum : int64_t {
   kMemcpyToCluster = 2, ///< SRAM2SRAM into the SRAM of `dstCluster`
 };
 
-/// Detail codes of TrapKind::Unsupported traps (the trap's `a`).
+/// Detail codes of TrapKind::Unsupported traps (the trap's `a`): what the
+/// lowering should never pass. Wrong arguments of a builtin (counts and
+/// shapes that are not positive, cycle counts that do not divide, kernels
+/// larger than their input) are TrapKind::InvalidArgument traps with the
+/// value and the position of the C builtin's parameter.
 enum : int64_t {
-  kNonPositive = 1,     ///< b: the value, c: which operand of the builtin
-  kBadType = 2,         ///< b, c: the element type codes
-  kBadKind = 3,         ///< b: the kind
-  kNotMultiple = 4,     ///< b: src count, c: segment count
-  kKernelTooLarge = 5,  ///< b, c: kernel height and width
-  kNotSram = 6,         ///< a SRAM2SRAM destination outside every SRAM array
+  kBadType = 2, ///< b, c: the element type codes
+  kBadKind = 3, ///< b: the kind
+  kNotSram = 6, ///< a SRAM2SRAM destination outside every SRAM array
 };
 
 } // namespace xpiler::exec::rt::bang

@@ -33,6 +33,7 @@ enum class TrapKind : int64_t {
   InvalidLaunch = 4,  ///< a, b: the offending values
   Unsupported = 5,    ///< a: detail code of the runtime function
   SignedOverflow = 6, ///< a: dividend, b: divisor
+  InvalidArgument = 7, ///< a: the value, b: which parameter of the builtin
 };
 
 /// The report a trapped run leaves for the parent process.
