@@ -41,7 +41,7 @@ docs: configure
 	$(NINJA) xpiler-doc
 
 bench: build
-	@echo "make bench: no benchmarks yet (they arrive with the translation and tuning issues)"
+	python3 scripts/bench-verify.py $(BUILD_DIR) $(BUILD_DIR)/bench-verify
 
 clean:
 	rm -rf $(BUILD_DIR)

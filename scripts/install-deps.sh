@@ -11,6 +11,8 @@ PACKAGES=(
   clang-22 libclang-22-dev libclang-cpp22-dev libclang-rt-22-dev
   # Libraries.
   libz3-dev libcurl4-openssl-dev nlohmann-json3-dev libgtest-dev libgmock-dev
+  # The oracle runs GPU threads and BANG cores as fibers (Boost.Context).
+  libboost-context-dev
   zlib1g-dev libzstd-dev libedit-dev libxml2-dev libffi-dev libcurl4-openssl-dev
   # Later issues: HIP headers for AMD compile checks, SIMDe for VNNI on non-VNNI CPUs.
   libamdhip64-dev libsimde-dev libomp-dev

@@ -11,6 +11,7 @@
 #include "BoundsChecks.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -158,10 +159,25 @@ void xpiler::exec::insertRuntimeChecks(ModuleOp module,
     else if (auto atomic = dyn_cast<memref::GenericAtomicRMWOp>(op))
       checkAccess(op, atomic.getMemref(), atomic.getIndices(), "atomic", trap,
                   locations);
-    else if (isa<arith::DivSIOp, arith::RemSIOp, arith::CeilDivSIOp,
+    else if (auto assertion = dyn_cast<cf::AssertOp>(op)) {
+      // The program stopped itself (`exit(1)` on arguments it refuses).
+      OpBuilder b(op);
+      Location loc = op->getLoc();
+      Value failed = arith::XOrIOp::create(
+          b, loc, assertion.getArg(),
+          arith::ConstantIntOp::create(b, loc, 1, 1));
+      Value zero = arith::ConstantIntOp::create(b, loc, 0, 64);
+      emitTrapIf(b, loc, trap, failed, /*AssertFailed=*/7,
+                 locations.add(loc, ("assertion failed: " +
+                                     assertion.getMsg())
+                                        .str()),
+                 zero, zero, zero);
+      op->erase();
+    } else if (isa<arith::DivSIOp, arith::RemSIOp, arith::CeilDivSIOp,
                  arith::FloorDivSIOp>(op))
       checkDivision(op, /*isSigned=*/true, trap, locations);
     else if (isa<arith::DivUIOp, arith::RemUIOp, arith::CeilDivUIOp>(op))
       checkDivision(op, /*isSigned=*/false, trap, locations);
   }
+
 }

@@ -271,9 +271,9 @@ static std::string describeTrapDetail(const rt::TrapReport &report,
   switch ((rt::TrapKind)report.kind) {
   case rt::TrapKind::OutOfBounds:
     if (report.c > 1)
-      return llvm::formatv("{0}: access of {1} elements ending at index {2} "
-                           "is outside [0, {3})",
-                           where, report.c, report.a, report.b);
+      return llvm::formatv("{0}: access [{1}, {2}] is outside [0, {3})",
+                           where, report.a - report.c + 1, report.a,
+                           report.b);
     return llvm::formatv("{0}: index {1} is outside [0, {2})", where,
                          report.a, report.b);
   case rt::TrapKind::DivisionByZero:
@@ -289,6 +289,8 @@ static std::string describeTrapDetail(const rt::TrapReport &report,
   case rt::TrapKind::Unsupported:
     return llvm::formatv("{0}: unsupported by the oracle (detail {1}, {2})",
                          where, report.a, report.b);
+  case rt::TrapKind::AssertFailed:
+    return where;
   case rt::TrapKind::SignedOverflow:
     return llvm::formatv("{0}: {1} / {2} overflows", where, report.a,
                          report.b);

@@ -283,6 +283,20 @@ xpiler::exec::makeInputs(const EntrySignature &signature,
                          const InputOptions &options, unsigned trial,
                          std::vector<std::string> *notes) {
   std::vector<ArgValue> args(signature.params.size());
+  auto isParameter = [&](const std::string &name) {
+    for (auto [i, param] : llvm::enumerate(signature.params))
+      if (param.name == name || "arg" + std::to_string(i) == name)
+        return true;
+    return false;
+  };
+  for (const auto &[name, value] : options.args)
+    if (!isParameter(name))
+      return makeError("--arg " + name + ": '" + signature.name +
+                       "' has no parameter '" + name + "'");
+  for (const auto &[name, value] : options.ranges)
+    if (!isParameter(name))
+      return makeError("--range " + name + ": '" + signature.name +
+                       "' has no parameter '" + name + "'");
   std::map<std::string, int64_t> scalars;
   std::vector<int64_t> symbolValues(signature.params.size(), 0);
 

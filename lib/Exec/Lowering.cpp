@@ -100,8 +100,6 @@ LogicalResult xpiler::exec::lowerForExecution(ModuleOp module,
   index::populateIndexToLLVMConversionPatterns(converter, patterns);
   populateFinalizeMemRefToLLVMConversionPatterns(converter, patterns);
   cf::populateControlFlowToLLVMConversionPatterns(converter, patterns);
-  // cf.assert (what `exit`/`assert` in host code import as).
-  cf::populateAssertToLLVMConversionPattern(converter, patterns);
   populateFuncToLLVMConversionPatterns(converter, patterns);
   populateVectorToLLVMConversionPatterns(converter, patterns);
   ub::populateUBToLLVMConversionPatterns(converter, patterns);

@@ -203,6 +203,19 @@ xpiler::emitWmmaBuiltin(FunctionImporter &f, const clang::CallExpr *call,
         static_cast<cuda::MemLayout>(v->getExtValue()));
     return done();
   }
+  // `a = b` between fragments of one type: a copy of the per-thread value.
+  if (callee.starts_with("fragment<") && callee.ends_with("::operator=") &&
+      call->getNumArgs() == 2 &&
+      f.getModule().getAST().hasSameUnqualifiedType(
+          call->getArg(0)->getType(), call->getArg(1)->getType())) {
+    FailureOr<LValue> dst = emitFragmentSlot(f, call->getArg(0));
+    FailureOr<LValue> src = emitFragmentSlot(f, call->getArg(1));
+    if (failed(dst) || failed(src))
+      return fail();
+    Value frag = b.create<memref::LoadOp>(l, src->memref, src->indices);
+    b.create<memref::StoreOp>(l, frag, dst->memref, dst->indices);
+    return done();
+  }
   return f.error(call) << "'nvcuda::wmma::" << callee << "' is not supported",
          fail();
 }

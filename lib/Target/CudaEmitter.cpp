@@ -263,14 +263,13 @@ public:
               shared.getType().getElementType(), shared.getLoc());
           if (failed(element))
             return failure();
-          emitter.statement(
-              "extern __shared__ __align__(16) unsigned char dynamic_smem[]");
-          emitter.assignName(shared.getResult(),
-                             shared.getName().value_or("dynamic_shared"));
-          return emitter.declare(
-              shared.getResult(),
-              {"reinterpret_cast<" + *element + " *>(dynamic_smem)",
-               kPrecPostfix});
+          // Every `extern __shared__` array starts at the launch's dynamic
+          // shared memory, so each op gets its own typed declaration.
+          std::string name = emitter.assignName(
+              shared.getResult(), shared.getName().value_or("dynamic_shared"));
+          emitter.statement("extern __shared__ __align__(16) " + *element +
+                            " " + name + "[]");
+          return success();
         })
         .Case([&](cuda::WmmaFillFragmentOp fill) -> LogicalResult {
           if (failed(declareFragment(emitter, fill.getResult())))

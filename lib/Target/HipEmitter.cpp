@@ -218,20 +218,18 @@ public:
           return success();
         })
         .Case([&](hip::DynamicSharedOp shared) -> LogicalResult {
-          // Every dynamic shared array aliases one extern array (kernels
-          // may view it with different element types).
+          // Every `extern __shared__` array starts at the launch's dynamic
+          // shared memory (kernels may view it with several element types).
           auto type = cast<MemRefType>(shared.getType());
           FailureOr<std::string> element =
               emitter.getTypeName(type.getElementType(), shared.getLoc());
           if (failed(element))
             return failure();
-          emitter.statement("extern __shared__ __attribute__((aligned(16))) "
-                            "unsigned char dynamic_smem[]");
-          emitter.assignName(shared.getResult(), "dynamic_shared");
-          return emitter.declare(
-              shared.getResult(),
-              {"reinterpret_cast<" + *element + " *>(dynamic_smem)",
-               kPrecPostfix});
+          std::string name =
+              emitter.assignName(shared.getResult(), "dynamic_shared");
+          emitter.statement("extern __shared__ __attribute__((aligned(16))) " +
+                            *element + " " + name + "[]");
+          return success();
         })
         .Case([&](hip::MfmaOp mfma) -> LogicalResult {
           FailureOr<std::string> a = getMfmaSource(emitter, mfma, mfma.getA());

@@ -26,7 +26,9 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 
+#include <chrono>
 #include <cmath>
+#include <thread>
 #include <cstdio>
 
 using namespace llvm;
@@ -80,6 +82,9 @@ static cl::list<std::string> includeDirs("I", cl::desc("include directory"),
 static cl::list<std::string> macros("D", cl::desc("macro definition"),
                                     cl::Prefix, cl::sub(verifyCmd),
                                     cl::sub(runCmd));
+static cl::opt<bool> stats("stats",
+                           cl::desc("print where the time went (stderr)"),
+                           cl::init(false), cl::sub(verifyCmd));
 static cl::list<std::string>
     inputs("input", cl::desc("a buffer's contents from a .npy file"),
            cl::value_desc("name=file.npy"), cl::sub(runCmd));
@@ -90,12 +95,12 @@ static cl::opt<std::string>
 
 /// Imports a source file or parses an .mlir file; diagnostics are printed.
 static mlir::OwningOpRef<mlir::ModuleOp>
-loadProgram(StringRef path, mlir::MLIRContext &context,
-            SourceMgr &sourceMgr) {
+loadProgram(StringRef path, mlir::MLIRContext &context, SourceMgr &sourceMgr,
+            raw_ostream &errs = llvm::errs()) {
   std::string message;
   std::unique_ptr<MemoryBuffer> input = mlir::openInputFile(path, &message);
   if (!input) {
-    errs() << path << ": error: " << message << "\n";
+    errs << path << ": error: " << message << "\n";
     return nullptr;
   }
   StringRef source = input->getBuffer();
@@ -105,8 +110,8 @@ loadProgram(StringRef path, mlir::MLIRContext &context,
   (void)id;
   std::optional<xpiler::Language> language = xpiler::getLanguageFromPath(path);
   if (!language) {
-    errs() << path << ": error: cannot tell the language from the extension "
-           << "(.cu, .hip, .mlu, .cpp or .mlir)\n";
+    errs << path << ": error: cannot tell the language from the extension "
+         << "(.cu, .hip, .mlu, .cpp or .mlir)\n";
     return nullptr;
   }
   xpiler::ImportOptions options;
@@ -149,22 +154,41 @@ static mlir::DialectRegistry makeRegistry() {
   return registry;
 }
 
+namespace {
+/// One program of `xpiler verify`, imported and compiled in its own context
+/// (the two programs are prepared on two threads).
+struct PreparedProgram {
+  mlir::MLIRContext context{makeRegistry()};
+  SourceMgr sourceMgr;
+  std::string diagnostics;
+  std::unique_ptr<Program> program;
+  double seconds = 0;
+
+  void prepare(StringRef path) {
+    auto start = std::chrono::steady_clock::now();
+    llvm::raw_string_ostream os(diagnostics);
+    context.loadAllAvailableDialects();
+    mlir::SourceMgrDiagnosticHandler handler(sourceMgr, &context, os);
+    auto module = loadProgram(path, context, sourceMgr, os);
+    if (module) {
+      auto compiled = Program::compile(*module, entry);
+      if (compiled)
+        program = std::move(*compiled);
+      else
+        os << path << ": error: " << toString(compiled.takeError()) << "\n";
+    }
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                            start)
+                  .count();
+  }
+};
+} // namespace
+
 int xpiler::runVerifyCommand() {
   if (files.size() != 2) {
     errs() << "error: verify expects two files: xpiler verify A B\n";
     return 2;
   }
-  mlir::MLIRContext context(makeRegistry());
-  context.loadAllAvailableDialects();
-  SourceMgr sourceMgr;
-  mlir::SourceMgrDiagnosticHandler handler(sourceMgr, &context);
-  auto a = loadProgram(files[0], context, sourceMgr);
-  if (!a)
-    return 2;
-  auto b = loadProgram(files[1], context, sourceMgr);
-  if (!b)
-    return 2;
-
   VerifyOptions options;
   if (!parseInputOptions(options.inputs))
     return 2;
@@ -175,21 +199,28 @@ int xpiler::runVerifyCommand() {
     options.atol = absTolerance;
   options.run.timeoutSeconds = timeout;
 
-  auto programA = Program::compile(*a, entry);
-  if (!programA) {
-    errs() << files[0] << ": error: " << toString(programA.takeError())
-           << "\n";
+  auto start = std::chrono::steady_clock::now();
+  PreparedProgram a, b;
+  std::thread other([&] { b.prepare(files[1]); });
+  a.prepare(files[0]);
+  other.join();
+  errs() << a.diagnostics << b.diagnostics;
+  if (!a.program || !b.program)
     return 2;
-  }
-  auto programB = Program::compile(*b, entry);
-  if (!programB) {
-    errs() << files[1] << ": error: " << toString(programB.takeError())
-           << "\n";
-    return 2;
-  }
+  auto programA = &a.program;
+  auto programB = &b.program;
+  auto runStart = std::chrono::steady_clock::now();
   VerifyReport report = verifyEquivalent(**programA, **programB, options);
   for (const std::string &note : report.notes)
     errs() << "note: " << note << "\n";
+  if (stats) {
+    auto now = std::chrono::steady_clock::now();
+    errs() << formatv("stats: import+compile {0:f3} s and {1:f3} s (in "
+                      "parallel), {2} trials {3:f3} s, total {4:f3} s\n",
+                      a.seconds, b.seconds, report.trials,
+                      std::chrono::duration<double>(now - runStart).count(),
+                      std::chrono::duration<double>(now - start).count());
+  }
   std::string errors = "max abs error " + num(report.maxAbsError) +
                        ", max rel error " + num(report.maxRelError);
   switch (report.verdict) {

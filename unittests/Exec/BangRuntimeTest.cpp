@@ -75,7 +75,7 @@ TEST(BangRuntimeDeathTest, MemcpyOfNothing) {
   float src[1] = {}, dst[1] = {};
   EXPECT_DEATH(__xpl_rt_bang_memcpy(bytes(dst), 4, bytes(src), 4, 0, 0, 0, 0,
                                     -1, 0, 5),
-               "trap 7 at location 5");
+               "trap 8 at location 5");
 }
 
 TEST(BangRuntime, FillWritesValueBits) {
@@ -195,7 +195,7 @@ TEST(BangRuntimeDeathTest, CycleCountsMustDivide) {
   float src[6] = {}, seg[4] = {}, dst[6];
   EXPECT_DEATH(__xpl_rt_bang_cycle(bytes(dst), 6, bytes(src), 6, bytes(seg),
                                    4, 6, 4, 0, kF32, 2),
-               "trap 7 at location 2");
+               "trap 8 at location 2");
 }
 
 TEST(BangRuntime, Unary) {
@@ -297,7 +297,7 @@ TEST(BangRuntimeDeathTest, PoolKernelTallerThanTheInput) {
   // 1 channel, 1 x 4 input, kernel 2 x 1: kernel_height (parameter 5).
   EXPECT_DEATH(__xpl_rt_bang_pool(bytes(dst), 4, bytes(src), 4, 1, 1, 4, 2,
                                   1, 1, 1, 0, kF32, 15),
-               "trap 7 at location 15");
+               "trap 8 at location 15");
 }
 
 TEST(BangRuntime, Transpose) {

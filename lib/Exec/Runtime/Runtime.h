@@ -33,7 +33,8 @@ enum class TrapKind : int64_t {
   InvalidLaunch = 4,  ///< a, b: the offending values
   Unsupported = 5,    ///< a: detail code of the runtime function
   SignedOverflow = 6, ///< a: dividend, b: divisor
-  InvalidArgument = 7, ///< a: the value, b: which parameter of the builtin
+  AssertFailed = 7,   ///< a `cf.assert` (e.g. `exit(1)` on bad input) failed
+  InvalidArgument = 8, ///< a: the value, b: which parameter of the builtin
 };
 
 /// The report a trapped run leaves for the parent process.

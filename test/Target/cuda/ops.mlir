@@ -67,8 +67,7 @@ func.func @warp(%v: f32, %p: i32, %m: memref<?xi32, #cuda.memory_space<global>>)
 func.func @kern(%in: memref<?xf32, #cuda.memory_space<global>>, %out: memref<?xf32, #cuda.memory_space<global>>, %n: i32) attributes {cuda.kernel, cuda.launch_bounds = #cuda.launch_bounds<256, 2>} {
   // CHECK: __shared__ float tile[256];
   %tile = cuda.shared_array "tile" : memref<256xf32, #cuda.memory_space<shared>>
-  // CHECK: extern __shared__ __align__(16) unsigned char dynamic_smem[];
-  // CHECK: float *dyn = reinterpret_cast<float *>(dynamic_smem);
+  // CHECK: extern __shared__ __align__(16) float dyn[];
   %dyn = cuda.dynamic_shared "dyn" : memref<?xf32, #cuda.memory_space<shared>>
   %tx = cuda.thread_idx x
   %i = arith.index_cast %tx : i32 to index

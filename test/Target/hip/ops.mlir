@@ -284,10 +284,8 @@ module {
 
   // All dynamic shared arrays alias one extern array.
   // CHECK-LABEL: __global__ void dynamic(float *arg0, int32_t arg1) {
-  // CHECK: extern __shared__ __attribute__((aligned(16))) unsigned char dynamic_smem[];
-  // CHECK: float *dynamic_shared = reinterpret_cast<float *>(dynamic_smem);
-  // CHECK: extern __shared__ __attribute__((aligned(16))) unsigned char dynamic_smem[];
-  // CHECK: int32_t *dynamic_shared2 = reinterpret_cast<int32_t *>(dynamic_smem);
+  // CHECK: extern __shared__ __attribute__((aligned(16))) float dynamic_shared[];
+  // CHECK: extern __shared__ __attribute__((aligned(16))) int32_t dynamic_shared2[];
   func.func @dynamic(%out: !gf32, %n: i32) attributes {hip.kernel} {
     %c0 = arith.constant 0 : index
     %buf = hip.dynamic_shared : memref<?xf32, #hip.memory_space<shared>>
