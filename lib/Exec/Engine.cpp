@@ -302,6 +302,9 @@ static std::string describeTrapDetail(const rt::TrapReport &report,
   case rt::TrapKind::Misaligned:
     return llvm::formatv("{0}: address {1:x} is not aligned to {2} bytes",
                          where, report.a, report.b);
+  case rt::TrapKind::InvalidArgument:
+    return llvm::formatv("{0}: invalid argument {1} (parameter {2})", where,
+                         report.a, report.b);
   }
   return where + ": trap " + std::to_string(report.kind);
 }

@@ -35,6 +35,7 @@ enum class TrapKind : int64_t {
   SignedOverflow = 6, ///< a: dividend, b: divisor
   AssertFailed = 7,   ///< a `cf.assert` (e.g. `exit(1)` on bad input) failed
   Misaligned = 8,     ///< a: address, b: required alignment (bytes)
+  InvalidArgument = 9, ///< a: the value, b: which parameter of the builtin
 };
 
 /// The report a trapped run leaves for the parent process.
