@@ -28,9 +28,9 @@ static func::FuncOp getTrapFunction(ModuleOp module) {
     return fn;
   OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
   Type i64 = b.getI64Type();
-  auto fn = func::FuncOp::create(b, module.getLoc(), kTrapFunction,
-                                 b.getFunctionType({i64, i64, i64, i64, i64},
-                                                   {}));
+  auto fn =
+      func::FuncOp::create(b, module.getLoc(), kTrapFunction,
+                           b.getFunctionType({i64, i64, i64, i64, i64}, {}));
   fn.setPrivate();
   return fn;
 }
@@ -91,15 +91,15 @@ static void checkAccess(Operation *op, Value memref, ValueRange indices,
   for (auto [d, idx] : llvm::enumerate(indices)) {
     APInt constIdx;
     int64_t extent = type.getDimSize(d);
-    if (!ShapedType::isDynamic(extent) && matchPattern(idx, m_ConstantInt(&constIdx)) &&
+    if (!ShapedType::isDynamic(extent) &&
+        matchPattern(idx, m_ConstantInt(&constIdx)) &&
         constIdx.getSExtValue() >= 0 && constIdx.getSExtValue() < extent)
       continue;
     Value dim = memref::DimOp::create(b, loc, memref, d);
     Value bad =
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::uge, idx, dim);
     Value width = arith::ConstantIntOp::create(b, loc, 1, 64);
-    emitTrapIf(b, loc, trap, bad, /*OutOfBounds=*/1, location, idx, dim,
-               width);
+    emitTrapIf(b, loc, trap, bad, /*OutOfBounds=*/1, location, idx, dim, width);
   }
 }
 
@@ -120,8 +120,8 @@ static void checkDivision(Operation *op, bool isSigned, func::FuncOp trap,
   Value isZero =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rhs, zero);
   emitTrapIf(b, loc, trap, isZero, /*DivisionByZero=*/2,
-             locations.add(loc, "division by zero ('" + name + "')"), lhs,
-             rhs, zero);
+             locations.add(loc, "division by zero ('" + name + "')"), lhs, rhs,
+             zero);
   if (!isSigned || type.isIndex())
     return;
   unsigned width = type.getIntOrFloatBitWidth();
@@ -163,21 +163,19 @@ void xpiler::exec::insertRuntimeChecks(ModuleOp module,
       // The program stopped itself (`exit(1)` on arguments it refuses).
       OpBuilder b(op);
       Location loc = op->getLoc();
-      Value failed = arith::XOrIOp::create(
-          b, loc, assertion.getArg(),
-          arith::ConstantIntOp::create(b, loc, 1, 1));
+      Value failed =
+          arith::XOrIOp::create(b, loc, assertion.getArg(),
+                                arith::ConstantIntOp::create(b, loc, 1, 1));
       Value zero = arith::ConstantIntOp::create(b, loc, 0, 64);
-      emitTrapIf(b, loc, trap, failed, /*AssertFailed=*/7,
-                 locations.add(loc, ("assertion failed: " +
-                                     assertion.getMsg())
-                                        .str()),
-                 zero, zero, zero);
+      emitTrapIf(
+          b, loc, trap, failed, /*AssertFailed=*/7,
+          locations.add(loc, ("assertion failed: " + assertion.getMsg()).str()),
+          zero, zero, zero);
       op->erase();
     } else if (isa<arith::DivSIOp, arith::RemSIOp, arith::CeilDivSIOp,
-                 arith::FloorDivSIOp>(op))
+                   arith::FloorDivSIOp>(op))
       checkDivision(op, /*isSigned=*/true, trap, locations);
     else if (isa<arith::DivUIOp, arith::RemUIOp, arith::CeilDivUIOp>(op))
       checkDivision(op, /*isSigned=*/false, trap, locations);
   }
-
 }

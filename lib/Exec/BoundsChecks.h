@@ -1,4 +1,5 @@
-//===- BoundsChecks.h - runtime checks of accesses and divisions -*- C++ -*-===//
+//===- BoundsChecks.h - runtime checks of accesses and divisions -*- C++
+//-*-===//
 
 #ifndef XPILER_LIB_EXEC_BOUNDSCHECKS_H
 #define XPILER_LIB_EXEC_BOUNDSCHECKS_H

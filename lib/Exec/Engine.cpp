@@ -131,9 +131,8 @@ llvm::Expected<func::FuncOp> xpiler::exec::findEntry(ModuleOp module,
   module.walk([&](Operation *op) {
     auto note = [&](Attribute attr) {
       if (attr)
-        attr.walk([&](FlatSymbolRefAttr ref) {
-          referenced.insert(ref.getValue());
-        });
+        attr.walk(
+            [&](FlatSymbolRefAttr ref) { referenced.insert(ref.getValue()); });
     };
     note(op->getDiscardableAttrDictionary());
     note(op->getPropertiesAsAttribute());
@@ -156,7 +155,8 @@ llvm::Expected<func::FuncOp> xpiler::exec::findEntry(ModuleOp module,
   std::string names;
   for (func::FuncOp fn : candidates)
     names += (names.empty() ? "'" : ", '") + fn.getSymName().str() + "'";
-  return error("several entry functions (" + names + "); name one with --entry");
+  return error("several entry functions (" + names +
+               "); name one with --entry");
 }
 
 llvm::Expected<EntrySignature>
@@ -166,8 +166,9 @@ xpiler::exec::getEntrySignature(func::FuncOp fn) {
   if (fn.getNumResults() != 0)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
-        "entry function '" + signature.name + "' returns a value; the oracle "
-        "compares buffers written by functions returning void");
+        "entry function '" + signature.name +
+            "' returns a value; the oracle "
+            "compares buffers written by functions returning void");
   for (BlockArgument arg : fn.getArguments()) {
     EntryParam param;
     param.name = nameOf(arg.getLoc());
@@ -186,8 +187,8 @@ xpiler::exec::getEntrySignature(func::FuncOp fn) {
       param.dtype = *dtype;
       if (memref.hasStaticShape())
         param.staticSize = memref.getNumElements();
-      if (auto buffer = fn.getArgAttrOfType<xpl::BufferAttr>(
-              arg.getArgNumber(), "xpl.buffer")) {
+      if (auto buffer = fn.getArgAttrOfType<xpl::BufferAttr>(arg.getArgNumber(),
+                                                             "xpl.buffer")) {
         param.sizeMap = buffer.getSize();
         param.isInput = buffer.getDirection() != xpl::BufferDirection::out;
         param.isOutput = buffer.getDirection() != xpl::BufferDirection::in;
@@ -254,9 +255,9 @@ Program::compile(ModuleOp module, StringRef entry, int optLevel) {
   program->engine->registerSymbols([](llvm::orc::MangleAndInterner interner) {
     llvm::orc::SymbolMap map;
     for (const rt::RuntimeSymbol &symbol : rt::getRuntimeSymbols())
-      map[interner(symbol.name)] = {llvm::orc::ExecutorAddr::fromPtr(
-                                        symbol.address),
-                                    llvm::JITSymbolFlags::Exported};
+      map[interner(symbol.name)] = {
+          llvm::orc::ExecutorAddr::fromPtr(symbol.address),
+          llvm::JITSymbolFlags::Exported};
     return map;
   });
   auto packed = program->engine->lookupPacked(program->signature.name);
@@ -276,11 +277,10 @@ static std::string describeTrapDetail(const rt::TrapReport &report,
   switch ((rt::TrapKind)report.kind) {
   case rt::TrapKind::OutOfBounds:
     if (report.c > 1)
-      return llvm::formatv("{0}: access [{1}, {2}] is outside [0, {3})",
-                           where, report.a - report.c + 1, report.a,
-                           report.b);
-    return llvm::formatv("{0}: index {1} is outside [0, {2})", where,
-                         report.a, report.b);
+      return llvm::formatv("{0}: access [{1}, {2}] is outside [0, {3})", where,
+                           report.a - report.c + 1, report.a, report.b);
+    return llvm::formatv("{0}: index {1} is outside [0, {2})", where, report.a,
+                         report.b);
   case rt::TrapKind::DivisionByZero:
     return llvm::formatv("{0}: {1} divided by zero", where, report.a);
   case rt::TrapKind::Deadlock:
@@ -297,8 +297,7 @@ static std::string describeTrapDetail(const rt::TrapReport &report,
   case rt::TrapKind::AssertFailed:
     return where;
   case rt::TrapKind::SignedOverflow:
-    return llvm::formatv("{0}: {1} / {2} overflows", where, report.a,
-                         report.b);
+    return llvm::formatv("{0}: {1} / {2} overflows", where, report.a, report.b);
   case rt::TrapKind::Misaligned:
     return llvm::formatv("{0}: address {1:x} is not aligned to {2} bytes",
                          where, report.a, report.b);
@@ -411,9 +410,9 @@ RunResult Program::run(const std::vector<ArgValue> &args,
     pid_t done = waitpid(pid, &status, WNOHANG);
     if (done == pid)
       break;
-    double elapsed = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - start)
-                         .count();
+    double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
     if (elapsed > options.timeoutSeconds) {
       kill(pid, SIGKILL);
       waitpid(pid, &status, 0);

@@ -37,8 +37,8 @@ static int64_t elementBytes(Type type) {
 
 /// Traps (through the runtime) unless every index lies in its dimension.
 static void checkIndices(OpBuilder &b, Location loc, Operation *op,
-                         MemRefType type, Value descriptor,
-                         ValueRange indices, LocationTable &locations) {
+                         MemRefType type, Value descriptor, ValueRange indices,
+                         LocationTable &locations) {
   if (indices.empty())
     return;
   MemRefDescriptor desc(descriptor);
@@ -76,10 +76,9 @@ struct BuiltinIndexLowering : ConvertOpToLLVMPattern<OpT> {
       dim = (int64_t)op.getDimension();
     else
       dim = (int64_t)op.getDim();
-    Value r = callRuntime(rewriter, loc, op, "__xpl_rt_gpu_builtin",
-                          rewriter.getI32Type(),
-                          {constI64(rewriter, loc, Which),
-                           constI64(rewriter, loc, dim)});
+    Value r = callRuntime(
+        rewriter, loc, op, "__xpl_rt_gpu_builtin", rewriter.getI32Type(),
+        {constI64(rewriter, loc, Which), constI64(rewriter, loc, dim)});
     rewriter.replaceOp(op, r);
     return success();
   }
@@ -164,9 +163,9 @@ struct DynamicSharedLowering : ConvertOpToLLVMPattern<OpT> {
                             ptrType, {id});
     SmallVector<Value> sizes;
     if (type.isDynamicDim(0)) {
-      Value bytes = callRuntime(rewriter, loc, op,
-                                "__xpl_rt_gpu_dynamic_shared_bytes",
-                                rewriter.getI64Type(), {});
+      Value bytes =
+          callRuntime(rewriter, loc, op, "__xpl_rt_gpu_dynamic_shared_bytes",
+                      rewriter.getI64Type(), {});
       sizes.push_back(LLVM::SDivOp::create(
           rewriter, loc, bytes,
           constI64(rewriter, loc, elementBytes(type.getElementType()))));
@@ -184,7 +183,7 @@ struct DynamicSharedLowering : ConvertOpToLLVMPattern<OpT> {
 //===----------------------------------------------------------------------===//
 
 static std::optional<LLVM::AtomicBinOp> cudaAtomicBinOp(cuda::AtomicKind kind,
-                                                       bool isFloat) {
+                                                        bool isFloat) {
   switch (kind) {
   case cuda::AtomicKind::add:
     return isFloat ? LLVM::AtomicBinOp::fadd : LLVM::AtomicBinOp::add;
@@ -245,8 +244,7 @@ hipAtomicBinOp(hip::AtomicKind kind, bool isFloat, bool isUnsigned) {
   return std::nullopt;
 }
 
-template <typename OpT>
-struct AtomicLowering : ConvertOpToLLVMPattern<OpT> {
+template <typename OpT> struct AtomicLowering : ConvertOpToLLVMPattern<OpT> {
   AtomicLowering(LLVMTypeConverter &converter, LocationTable &locations)
       : ConvertOpToLLVMPattern<OpT>(converter), locations(locations) {}
   LogicalResult
@@ -265,9 +263,8 @@ struct AtomicLowering : ConvertOpToLLVMPattern<OpT> {
       return rewriter.notifyMatchFailure(op, "unsupported atomic");
     checkIndices(rewriter, loc, op, type, adaptor.getMemref(),
                  adaptor.getIndices(), locations);
-    Value ptr = this->getStridedElementPtr(rewriter, loc, type,
-                                           adaptor.getMemref(),
-                                           adaptor.getIndices());
+    Value ptr = this->getStridedElementPtr(
+        rewriter, loc, type, adaptor.getMemref(), adaptor.getIndices());
     rewriter.replaceOpWithNewOp<LLVM::AtomicRMWOp>(
         op, *bin, ptr, adaptor.getValue(), LLVM::AtomicOrdering::seq_cst);
     return success();
@@ -275,8 +272,7 @@ struct AtomicLowering : ConvertOpToLLVMPattern<OpT> {
   LocationTable &locations;
 };
 
-template <typename OpT>
-struct AtomicCASLowering : ConvertOpToLLVMPattern<OpT> {
+template <typename OpT> struct AtomicCASLowering : ConvertOpToLLVMPattern<OpT> {
   AtomicCASLowering(LLVMTypeConverter &converter, LocationTable &locations)
       : ConvertOpToLLVMPattern<OpT>(converter), locations(locations) {}
   LogicalResult
@@ -288,9 +284,8 @@ struct AtomicCASLowering : ConvertOpToLLVMPattern<OpT> {
       return rewriter.notifyMatchFailure(op, "non-integer compare-and-swap");
     checkIndices(rewriter, loc, op, type, adaptor.getMemref(),
                  adaptor.getIndices(), locations);
-    Value ptr = this->getStridedElementPtr(rewriter, loc, type,
-                                           adaptor.getMemref(),
-                                           adaptor.getIndices());
+    Value ptr = this->getStridedElementPtr(
+        rewriter, loc, type, adaptor.getMemref(), adaptor.getIndices());
     auto cas = LLVM::AtomicCmpXchgOp::create(
         rewriter, loc, ptr, adaptor.getCompare(), adaptor.getValue(),
         LLVM::AtomicOrdering::seq_cst, LLVM::AtomicOrdering::seq_cst);
@@ -304,8 +299,7 @@ struct AtomicCASLowering : ConvertOpToLLVMPattern<OpT> {
 // Device memory and streams
 //===----------------------------------------------------------------------===//
 
-template <typename OpT>
-struct MallocLowering : ConvertOpToLLVMPattern<OpT> {
+template <typename OpT> struct MallocLowering : ConvertOpToLLVMPattern<OpT> {
   MallocLowering(LLVMTypeConverter &converter, LocationTable &locations)
       : ConvertOpToLLVMPattern<OpT>(converter), locations(locations) {}
   LogicalResult
@@ -332,8 +326,7 @@ struct MallocLowering : ConvertOpToLLVMPattern<OpT> {
   LocationTable &locations;
 };
 
-template <typename OpT>
-struct FreeLowering : ConvertOpToLLVMPattern<OpT> {
+template <typename OpT> struct FreeLowering : ConvertOpToLLVMPattern<OpT> {
   using ConvertOpToLLVMPattern<OpT>::ConvertOpToLLVMPattern;
   LogicalResult
   matchAndRewrite(OpT op, typename OpT::Adaptor adaptor,
@@ -350,11 +343,11 @@ struct FreeLowering : ConvertOpToLLVMPattern<OpT> {
 static Value viewBytes(OpBuilder &b, Location loc, const BufferView &view,
                        MemRefType type) {
   return LLVM::MulOp::create(
-      b, loc, view.extent, constI64(b, loc, elementBytes(type.getElementType())));
+      b, loc, view.extent,
+      constI64(b, loc, elementBytes(type.getElementType())));
 }
 
-template <typename OpT>
-struct MemcpyLowering : ConvertOpToLLVMPattern<OpT> {
+template <typename OpT> struct MemcpyLowering : ConvertOpToLLVMPattern<OpT> {
   MemcpyLowering(LLVMTypeConverter &converter, LocationTable &locations)
       : ConvertOpToLLVMPattern<OpT>(converter), locations(locations) {}
   LogicalResult
@@ -413,9 +406,9 @@ struct LaunchLowering : ConvertOpToLLVMPattern<OpT> {
   matchAndRewrite(OpT op, typename OpT::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    auto [entry, closure] = buildKernelClosure(
-        rewriter, loc, op, op.getKernel(), op.getArgs(), adaptor.getArgs(),
-        *this->getTypeConverter());
+    auto [entry, closure] =
+        buildKernelClosure(rewriter, loc, op, op.getKernel(), op.getArgs(),
+                           adaptor.getArgs(), *this->getTypeConverter());
     Value shared;
     if constexpr (std::is_same_v<OpT, cuda::LaunchOp>)
       shared = adaptor.getSharedBytes();
@@ -423,9 +416,9 @@ struct LaunchLowering : ConvertOpToLLVMPattern<OpT> {
       shared = adaptor.getSharedMemoryBytes();
     shared = shared ? toI64(rewriter, loc, shared) : constI64(rewriter, loc, 0);
     SmallVector<Value> args = {entry, closure};
-    for (Value v : {adaptor.getGridX(), adaptor.getGridY(), adaptor.getGridZ(),
-                    adaptor.getBlockX(), adaptor.getBlockY(),
-                    adaptor.getBlockZ()})
+    for (Value v :
+         {adaptor.getGridX(), adaptor.getGridY(), adaptor.getGridZ(),
+          adaptor.getBlockX(), adaptor.getBlockY(), adaptor.getBlockZ()})
       args.push_back(toI64(rewriter, loc, v));
     args.push_back(shared);
     args.push_back(constI64(rewriter, loc, WarpSize));
@@ -462,20 +455,20 @@ void xpiler::exec::addGpuTypeConversions(LLVMTypeConverter &converter) {
 void xpiler::exec::populateCudaExecPatterns(LLVMTypeConverter &converter,
                                             RewritePatternSet &patterns,
                                             LocationTable &locations) {
-  patterns.add<BuiltinIndexLowering<cuda::ThreadIdxOp, 0>,
-               BuiltinIndexLowering<cuda::BlockIdxOp, 1>,
-               BuiltinIndexLowering<cuda::BlockDimOp, 2>,
-               BuiltinIndexLowering<cuda::GridDimOp, 3>,
-               WarpSizeLowering<cuda::WarpSizeOp, kCudaWarpSize>,
-               FreeLowering<cuda::FreeOp>,
-               NullStreamLowering<cuda::StreamCreateOp>,
-               NullStreamLowering<cuda::StreamSynchronizeOp>,
-               NullStreamLowering<cuda::StreamDestroyOp>,
-               NullStreamLowering<cuda::DeviceSynchronizeOp>>(converter);
+  patterns
+      .add<BuiltinIndexLowering<cuda::ThreadIdxOp, 0>,
+           BuiltinIndexLowering<cuda::BlockIdxOp, 1>,
+           BuiltinIndexLowering<cuda::BlockDimOp, 2>,
+           BuiltinIndexLowering<cuda::GridDimOp, 3>,
+           WarpSizeLowering<cuda::WarpSizeOp, kCudaWarpSize>,
+           FreeLowering<cuda::FreeOp>, NullStreamLowering<cuda::StreamCreateOp>,
+           NullStreamLowering<cuda::StreamSynchronizeOp>,
+           NullStreamLowering<cuda::StreamDestroyOp>,
+           NullStreamLowering<cuda::DeviceSynchronizeOp>>(converter);
   patterns.add<RuntimeCallLowering<cuda::SyncThreadsOp>>(
       converter, locations, "__xpl_rt_gpu_syncthreads");
-  patterns.add<RuntimeCallLowering<cuda::SyncWarpOp>>(
-      converter, locations, "__xpl_rt_gpu_syncwarp");
+  patterns.add<RuntimeCallLowering<cuda::SyncWarpOp>>(converter, locations,
+                                                      "__xpl_rt_gpu_syncwarp");
   patterns.add<RuntimeCallLowering<cuda::ThreadFenceOp>>(converter, locations,
                                                          "");
   patterns.add<SharedArrayLowering<cuda::SharedArrayOp>,
@@ -484,31 +477,30 @@ void xpiler::exec::populateCudaExecPatterns(LLVMTypeConverter &converter,
                AtomicCASLowering<cuda::AtomicCASOp>,
                MallocLowering<cuda::MallocOp>, MemcpyLowering<cuda::MemcpyOp>,
                LaunchLowering<cuda::LaunchOp, kCudaWarpSize>>(converter,
-                                                               locations);
+                                                              locations);
 }
 
 void xpiler::exec::populateHipExecPatterns(LLVMTypeConverter &converter,
                                            RewritePatternSet &patterns,
                                            LocationTable &locations) {
-  patterns.add<BuiltinIndexLowering<hip::ThreadIdxOp, 0>,
-               BuiltinIndexLowering<hip::BlockIdxOp, 1>,
-               BuiltinIndexLowering<hip::BlockDimOp, 2>,
-               BuiltinIndexLowering<hip::GridDimOp, 3>,
-               WarpSizeLowering<hip::WarpSizeOp, kHipWarpSize>,
-               FreeLowering<hip::FreeOp>,
-               NullStreamLowering<hip::StreamCreateOp>,
-               NullStreamLowering<hip::StreamSynchronizeOp>,
-               NullStreamLowering<hip::StreamDestroyOp>,
-               NullStreamLowering<hip::DeviceSynchronizeOp>>(converter);
+  patterns
+      .add<BuiltinIndexLowering<hip::ThreadIdxOp, 0>,
+           BuiltinIndexLowering<hip::BlockIdxOp, 1>,
+           BuiltinIndexLowering<hip::BlockDimOp, 2>,
+           BuiltinIndexLowering<hip::GridDimOp, 3>,
+           WarpSizeLowering<hip::WarpSizeOp, kHipWarpSize>,
+           FreeLowering<hip::FreeOp>, NullStreamLowering<hip::StreamCreateOp>,
+           NullStreamLowering<hip::StreamSynchronizeOp>,
+           NullStreamLowering<hip::StreamDestroyOp>,
+           NullStreamLowering<hip::DeviceSynchronizeOp>>(converter);
   patterns.add<RuntimeCallLowering<hip::SyncThreadsOp>>(
       converter, locations, "__xpl_rt_gpu_syncthreads");
   patterns.add<RuntimeCallLowering<hip::ThreadFenceOp>>(converter, locations,
                                                         "");
-  patterns.add<SharedArrayLowering<hip::SharedAllocOp>,
-               DynamicSharedLowering<hip::DynamicSharedOp>,
-               AtomicLowering<hip::AtomicOp>,
-               AtomicCASLowering<hip::AtomicCASOp>,
-               MallocLowering<hip::MallocOp>, MemcpyLowering<hip::MemcpyOp>,
-               LaunchLowering<hip::LaunchOp, kHipWarpSize>>(converter,
-                                                             locations);
+  patterns
+      .add<SharedArrayLowering<hip::SharedAllocOp>,
+           DynamicSharedLowering<hip::DynamicSharedOp>,
+           AtomicLowering<hip::AtomicOp>, AtomicCASLowering<hip::AtomicCASOp>,
+           MallocLowering<hip::MallocOp>, MemcpyLowering<hip::MemcpyOp>,
+           LaunchLowering<hip::LaunchOp, kHipWarpSize>>(converter, locations);
 }

@@ -115,8 +115,7 @@ private:
         return fail("integer out of range");
       return v;
     }
-    while (pos < text.size() &&
-           (llvm::isAlnum(text[pos]) || text[pos] == '_'))
+    while (pos < text.size() && (llvm::isAlnum(text[pos]) || text[pos] == '_'))
       ++pos;
     if (start == pos)
       return fail("expected a number or a name");
@@ -397,8 +396,7 @@ xpiler::exec::makeInputs(const EntrySignature &signature,
       if (content->second.count != count)
         return makeError(llvm::formatv("buffer '{0}' has {1} elements but its "
                                        "input file {2}",
-                                       param.name, count,
-                                       content->second.count)
+                                       param.name, count, content->second.count)
                              .str());
       arg.bytes = content->second.bytes;
       continue;

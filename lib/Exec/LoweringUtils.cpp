@@ -66,7 +66,8 @@ Value xpiler::exec::callRuntime(OpBuilder &builder, Location loc,
                                 ValueRange args) {
   Operation *module = from->getParentOfType<ModuleOp>();
   SmallVector<Type> argTypes(args.getTypes());
-  Type resultType = result ? result : LLVM::LLVMVoidType::get(from->getContext());
+  Type resultType =
+      result ? result : LLVM::LLVMVoidType::get(from->getContext());
   FailureOr<LLVM::LLVMFuncOp> fn =
       LLVM::lookupOrCreateFn(builder, module, name, argTypes, resultType);
   if (failed(fn))
@@ -120,8 +121,8 @@ Value xpiler::exec::linearIndex(OpBuilder &builder, Location loc,
   Value index = LLVM::ConstantOp::create(builder, loc, i64, 0);
   for (auto [d, idx] : llvm::enumerate(indices)) {
     Value stride = desc.stride(builder, loc, d);
-    Value term = LLVM::MulOp::create(builder, loc, toI64(builder, loc, idx),
-                                     stride);
+    Value term =
+        LLVM::MulOp::create(builder, loc, toI64(builder, loc, idx), stride);
     index = LLVM::AddOp::create(builder, loc, index, term);
   }
   return index;
@@ -154,10 +155,11 @@ Value xpiler::exec::memrefFromPointer(OpBuilder &builder, Location loc,
   return desc;
 }
 
-std::pair<Value, Value> xpiler::exec::buildKernelClosure(
-    OpBuilder &builder, Location loc, Operation *launch, StringRef kernel,
-    ValueRange originalArgs, ValueRange args,
-    const LLVMTypeConverter &converter) {
+std::pair<Value, Value>
+xpiler::exec::buildKernelClosure(OpBuilder &builder, Location loc,
+                                 Operation *launch, StringRef kernel,
+                                 ValueRange originalArgs, ValueRange args,
+                                 const LLVMTypeConverter &converter) {
   MLIRContext *ctx = launch->getContext();
   auto ptrType = LLVM::LLVMPointerType::get(ctx);
   SmallVector<Type> fieldTypes(args.getTypes());
@@ -180,8 +182,8 @@ std::pair<Value, Value> xpiler::exec::buildKernelClosure(
   if (!entry) {
     OpBuilder::InsertionGuard guard(builder);
     builder.setInsertionPointToEnd(module.getBody());
-    auto fnType = LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(ctx),
-                                              {ptrType});
+    auto fnType =
+        LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(ctx), {ptrType});
     entry = LLVM::LLVMFuncOp::create(builder, loc, entryName, fnType);
     Block *body = entry.addEntryBlock(builder);
     builder.setInsertionPointToStart(body);

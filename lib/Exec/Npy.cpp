@@ -95,7 +95,8 @@ llvm::Expected<ArgValue> xpiler::exec::readNpy(llvm::StringRef path,
     headerStart = 10;
   } else if (data.size() >= 12) {
     headerLength = (uint8_t)data[8] | ((uint8_t)data[9] << 8) |
-                   ((uint8_t)data[10] << 16) | ((size_t)(uint8_t)data[11] << 24);
+                   ((uint8_t)data[10] << 16) |
+                   ((size_t)(uint8_t)data[11] << 24);
     headerStart = 12;
   } else {
     return makeError(path + ": truncated header");

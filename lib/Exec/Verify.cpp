@@ -139,20 +139,18 @@ VerifyReport xpiler::exec::verifyEquivalent(const Program &reference,
     RunResult want = reference.run(*args, options.run);
     if (want.status != RunResult::Status::Ok) {
       report.verdict = VerifyReport::Verdict::CouldNotRun;
-      report.message =
-          llvm::formatv("trial {0}: the reference did not run: {1}", trial,
-                        want.message);
+      report.message = llvm::formatv(
+          "trial {0}: the reference did not run: {1}", trial, want.message);
       return report;
     }
     RunResult got = candidate.run(*args, options.run);
     ++report.trials;
     if (got.status != RunResult::Status::Ok) {
       report.verdict = VerifyReport::Verdict::Different;
-      report.message = llvm::formatv("trial {0}: the candidate {1}: {2}", trial,
-                                     got.status == RunResult::Status::Trapped
-                                         ? "trapped"
-                                         : "failed",
-                                     got.message);
+      report.message = llvm::formatv(
+          "trial {0}: the candidate {1}: {2}", trial,
+          got.status == RunResult::Status::Trapped ? "trapped" : "failed",
+          got.message);
       return report;
     }
     for (auto [i, param] : llvm::enumerate(sigA.params)) {
@@ -163,8 +161,8 @@ VerifyReport xpiler::exec::verifyEquivalent(const Program &reference,
         rtol = *options.rtol;
       if (options.atol)
         atol = *options.atol;
-      Comparison c = compareBuffer(param, want.buffers[i], got.buffers[i],
-                                   rtol, atol, report);
+      Comparison c = compareBuffer(param, want.buffers[i], got.buffers[i], rtol,
+                                   atol, report);
       if (!c.equal) {
         report.verdict = VerifyReport::Verdict::Different;
         report.message = llvm::formatv("trial {0}: {1}", trial, c.message);

@@ -29,8 +29,8 @@
 
 #include <chrono>
 #include <cmath>
-#include <thread>
 #include <cstdio>
+#include <thread>
 
 using namespace llvm;
 using namespace xpiler::exec;
@@ -64,12 +64,13 @@ static cl::list<std::string>
 static cl::opt<unsigned> trials("trials", cl::desc("number of random inputs"),
                                 cl::init(4), cl::sub(verifyCmd));
 static cl::opt<uint64_t> seed("seed", cl::desc("seed of the random inputs"),
-                              cl::init(1), cl::sub(verifyCmd),
-                              cl::sub(runCmd));
-static cl::opt<double> relTolerance("rtol", cl::desc("relative tolerance of floats"),
-                            cl::init(-1), cl::sub(verifyCmd));
-static cl::opt<double> absTolerance("atol", cl::desc("absolute tolerance of floats"),
-                            cl::init(-1), cl::sub(verifyCmd));
+                              cl::init(1), cl::sub(verifyCmd), cl::sub(runCmd));
+static cl::opt<double> relTolerance("rtol",
+                                    cl::desc("relative tolerance of floats"),
+                                    cl::init(-1), cl::sub(verifyCmd));
+static cl::opt<double> absTolerance("atol",
+                                    cl::desc("absolute tolerance of floats"),
+                                    cl::init(-1), cl::sub(verifyCmd));
 static cl::opt<double> timeout("timeout",
                                cl::desc("time limit of one run, in seconds"),
                                cl::init(20), cl::sub(verifyCmd),
@@ -78,8 +79,8 @@ static cl::opt<std::string> entry("entry", cl::desc("entry function"),
                                   cl::init(""), cl::sub(verifyCmd),
                                   cl::sub(runCmd));
 static cl::list<std::string> includeDirs("I", cl::desc("include directory"),
-                                      cl::Prefix, cl::sub(verifyCmd),
-                                      cl::sub(runCmd));
+                                         cl::Prefix, cl::sub(verifyCmd),
+                                         cl::sub(runCmd));
 static cl::list<std::string> macros("D", cl::desc("macro definition"),
                                     cl::Prefix, cl::sub(verifyCmd),
                                     cl::sub(runCmd));
@@ -171,9 +172,9 @@ struct PreparedProgram {
   template <typename Fn> void timed(Fn &&fn) {
     auto start = std::chrono::steady_clock::now();
     fn();
-    seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                             start)
-                   .count();
+    seconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
   }
   void load(StringRef path) {
     timed([&] {
@@ -344,8 +345,8 @@ int xpiler::runRunCommand() {
       sum += v;
     }
     outs() << formatv("{0}: {1} x {2}, min {3}, max {4}, sum {5}", param.name,
-                      buffer.count, getDTypeName(param.dtype), num(lo),
-                      num(hi), num(sum));
+                      buffer.count, getDTypeName(param.dtype), num(lo), num(hi),
+                      num(sum));
     if (nans)
       outs() << ", " << nans << " NaN";
     outs() << "\n";

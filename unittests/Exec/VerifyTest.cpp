@@ -28,7 +28,7 @@ func.func @axpy(%a: memref<?xf32>, %b: memref<?xf32>, %out: memref<?xf32>, %n: i
   %nn = arith.index_cast %n : i32 to index
   %ub = )" +
          (std::string(bound) == "%n" ? "arith.addi %nn, %c0"
-                                      : "arith.addi %nn, %c1") +
+                                     : "arith.addi %nn, %c1") +
          R"( : index
   scf.for %i = %c0 to %ub step %c1 {
     %x = memref.load %a[%i] : memref<?xf32>
@@ -53,13 +53,14 @@ protected:
     auto module = mlir::parseSourceString<mlir::ModuleOp>(source, &context);
     EXPECT_TRUE(module);
     auto program = Program::compile(*module);
-    EXPECT_TRUE(static_cast<bool>(program)) << llvm::toString(program.takeError());
+    EXPECT_TRUE(static_cast<bool>(program))
+        << llvm::toString(program.takeError());
     return program ? std::move(*program) : nullptr;
   }
   VerifyOptions options() {
     VerifyOptions o;
-    o.inputs.args = {{"arg3", "100"}, {"arg0", "arg3"}, {"arg1", "arg3"},
-                     {"arg2", "arg3"}};
+    o.inputs.args = {
+        {"arg3", "100"}, {"arg0", "arg3"}, {"arg1", "arg3"}, {"arg2", "arg3"}};
     return o;
   }
   mlir::MLIRContext context;
@@ -69,7 +70,8 @@ TEST_F(VerifyTest, SameProgramIsEquivalent) {
   auto a = compile(axpy("2.0"));
   auto b = compile(axpy("2.0"));
   VerifyReport report = verifyEquivalent(*a, *b, options());
-  EXPECT_EQ(report.verdict, VerifyReport::Verdict::Equivalent) << report.message;
+  EXPECT_EQ(report.verdict, VerifyReport::Verdict::Equivalent)
+      << report.message;
   EXPECT_EQ(report.trials, 4u);
   EXPECT_EQ(report.elementsCompared, 4 * 300);
   EXPECT_EQ(report.maxAbsError, 0.0);

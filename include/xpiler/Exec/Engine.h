@@ -92,8 +92,7 @@ public:
   /// function no other function calls). Errors are diagnostics already
   /// reported through the context, summarised in the returned error.
   static llvm::Expected<std::unique_ptr<Program>>
-  compile(mlir::ModuleOp module, llvm::StringRef entry = "",
-          int optLevel = 2);
+  compile(mlir::ModuleOp module, llvm::StringRef entry = "", int optLevel = 2);
 
   const EntrySignature &getSignature() const { return signature; }
 

@@ -81,8 +81,7 @@ VerifyReport verifyEquivalent(mlir::ModuleOp reference,
                               llvm::StringRef candidateEntry = "");
 
 /// Writes/reads one buffer as a NumPy .npy file (bfloat16 as float32).
-llvm::Error writeNpy(llvm::StringRef path, const ArgValue &buffer,
-                     DType dtype);
+llvm::Error writeNpy(llvm::StringRef path, const ArgValue &buffer, DType dtype);
 llvm::Expected<ArgValue> readNpy(llvm::StringRef path, DType dtype);
 
 } // namespace xpiler::exec

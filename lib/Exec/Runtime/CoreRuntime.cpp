@@ -111,7 +111,8 @@ static uint16_t floatToHalf(float f) {
   uint16_t sign = (x >> 16) & 0x8000;
   uint32_t absx = x & 0x7fffffff;
   if (absx >= 0x7f800000) // inf or NaN (keep NaN quiet)
-    return sign | 0x7c00 | (absx > 0x7f800000 ? 0x200 | ((absx >> 13) & 0x3ff) : 0);
+    return sign | 0x7c00 |
+           (absx > 0x7f800000 ? 0x200 | ((absx >> 13) & 0x3ff) : 0);
   if (absx >= 0x477ff000) // rounds to >= 65520: infinity
     return sign | 0x7c00;
   if (absx < 0x38800000) { // subnormal half or zero

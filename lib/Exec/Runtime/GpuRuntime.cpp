@@ -37,9 +37,7 @@ const int64_t *xpiler::exec::rt::gpuBlockIdx() { return gpu.blockIdx; }
 int64_t xpiler::exec::rt::gpuLaneId() {
   return currentUnit() % gpu.launch.warpSize;
 }
-int64_t xpiler::exec::rt::gpuWarpBase() {
-  return currentUnit() - gpuLaneId();
-}
+int64_t xpiler::exec::rt::gpuWarpBase() { return currentUnit() - gpuLaneId(); }
 
 uint64_t xpiler::exec::rt::gpuLiveLanes() {
   uint64_t mask = 0;

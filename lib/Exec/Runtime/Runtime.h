@@ -27,14 +27,14 @@ namespace xpiler::exec::rt {
 
 /// Why a run was stopped. Stable numbers: they cross the process boundary.
 enum class TrapKind : int64_t {
-  OutOfBounds = 1,    ///< a: index (elements), b: extent, c: access width
-  DivisionByZero = 2, ///< a: dividend
-  Deadlock = 3,       ///< a: units waiting, b: units live
-  InvalidLaunch = 4,  ///< a, b: the offending values
-  Unsupported = 5,    ///< a: detail code of the runtime function
-  SignedOverflow = 6, ///< a: dividend, b: divisor
-  AssertFailed = 7,   ///< a `cf.assert` (e.g. `exit(1)` on bad input) failed
-  Misaligned = 8,     ///< a: address, b: required alignment (bytes)
+  OutOfBounds = 1,     ///< a: index (elements), b: extent, c: access width
+  DivisionByZero = 2,  ///< a: dividend
+  Deadlock = 3,        ///< a: units waiting, b: units live
+  InvalidLaunch = 4,   ///< a, b: the offending values
+  Unsupported = 5,     ///< a: detail code of the runtime function
+  SignedOverflow = 6,  ///< a: dividend, b: divisor
+  AssertFailed = 7,    ///< a `cf.assert` (e.g. `exit(1)` on bad input) failed
+  Misaligned = 8,      ///< a: address, b: required alignment (bytes)
   InvalidArgument = 9, ///< a: the value, b: which parameter of the builtin
 };
 

@@ -136,14 +136,14 @@ void xpiler::exec::rt::runUnits(int64_t count, const int64_t *groupSizes,
   Group *outer = activeGroup;
   activeGroup = &g;
   for (int64_t i = 0; i < count; ++i) {
-    g.units[i].fiber = bc::fiber(
-        std::allocator_arg, PooledStack(), [&g, &body, i](bc::fiber &&c) {
-          g.units[i].caller = std::move(c);
-          body(i);
-          g.units[i].state = UnitState::Done;
-          --g.live;
-          return std::move(g.units[i].caller);
-        });
+    g.units[i].fiber = bc::fiber(std::allocator_arg, PooledStack(),
+                                 [&g, &body, i](bc::fiber &&c) {
+                                   g.units[i].caller = std::move(c);
+                                   body(i);
+                                   g.units[i].state = UnitState::Done;
+                                   --g.live;
+                                   return std::move(g.units[i].caller);
+                                 });
   }
   while (g.live > 0) {
     bool ran = false;
