@@ -24,16 +24,6 @@ using namespace xpiler;
 using namespace xpiler::exec;
 namespace rtb = xpiler::exec::rt::bang;
 
-static Value constI64(OpBuilder &b, Location loc, int64_t v) {
-  return LLVM::ConstantOp::create(b, loc, b.getI64Type(), v);
-}
-
-static int64_t elementBytes(Type type) {
-  if (type.isIndex())
-    return 8;
-  return std::max<int64_t>(1, (type.getIntOrFloatBitWidth() + 7) / 8);
-}
-
 /// The runtime's code of an element type, if it has one.
 static std::optional<rtb::ElemType> elementCode(Type type) {
   if (type.isF32())
@@ -61,8 +51,7 @@ struct BangLoweringState {
 };
 
 /// Base of the bang patterns: the location table and helpers.
-template <typename OpT>
-struct BangPattern : ConvertOpToLLVMPattern<OpT> {
+template <typename OpT> struct BangPattern : ConvertOpToLLVMPattern<OpT> {
   BangPattern(LLVMTypeConverter &converter, LocationTable &locations,
               std::shared_ptr<BangLoweringState> state)
       : ConvertOpToLLVMPattern<OpT>(converter), locations(locations),
@@ -85,7 +74,8 @@ struct BangPattern : ConvertOpToLLVMPattern<OpT> {
   }
   /// The element type code of a memref operand, or failure.
   FailureOr<int64_t> typeCode(Value memref) const {
-    auto code = elementCode(cast<MemRefType>(memref.getType()).getElementType());
+    auto code =
+        elementCode(cast<MemRefType>(memref.getType()).getElementType());
     if (!code)
       return failure();
     return (int64_t)*code;
@@ -123,8 +113,7 @@ struct AllocLowering : BangPattern<bang::AllocOp> {
     } else {
       slot = state->nextSlot++;
     }
-    int64_t bytes =
-        type.getNumElements() * elementBytes(type.getElementType());
+    int64_t bytes = type.getNumElements() * elementBytes(type.getElementType());
     StringRef function = space.getValue() == bang::MemorySpace::sram
                              ? "__xpl_rt_bang_shared"
                              : "__xpl_rt_bang_private";
@@ -132,9 +121,8 @@ struct AllocLowering : BangPattern<bang::AllocOp> {
                             LLVM::LLVMPointerType::get(op.getContext()),
                             {constI64(rewriter, loc, slot),
                              constI64(rewriter, loc, bytes), id(rewriter, op)});
-    rewriter.replaceOp(op, memrefFromPointer(rewriter, loc,
-                                             *getTypeConverter(), type, ptr,
-                                             {}));
+    rewriter.replaceOp(op, memrefFromPointer(rewriter, loc, *getTypeConverter(),
+                                             type, ptr, {}));
     return success();
   }
 };
@@ -159,9 +147,9 @@ struct SyncLowering : BangPattern<bang::SyncOp> {
   matchAndRewrite(bang::SyncOp op, OpAdaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    callRuntime(rewriter, loc, op, "__xpl_rt_bang_sync", Type(),
-                {constI64(rewriter, loc, (int64_t)op.getKind()),
-                 id(rewriter, op)});
+    callRuntime(
+        rewriter, loc, op, "__xpl_rt_bang_sync", Type(),
+        {constI64(rewriter, loc, (int64_t)op.getKind()), id(rewriter, op)});
     rewriter.eraseOp(op);
     return success();
   }
@@ -183,14 +171,13 @@ struct MemcpyLowering : BangPattern<bang::MemcpyOp> {
       return v ? toI64(rewriter, loc, v) : constI64(rewriter, loc, otherwise);
     };
     int64_t flags = (op.getAsync() ? 1 : 0) | (op.getDstCluster() ? 2 : 0);
-    callRuntime(rewriter, loc, op, "__xpl_rt_bang_memcpy", Type(),
-                {dst.data, dst.extent, src.data, src.extent,
-                 toI64(rewriter, loc, adaptor.getSize()),
-                 orZero(adaptor.getDstStride(), 0),
-                 orZero(adaptor.getSrcStride(), 0),
-                 orZero(adaptor.getSegnum(), 0),
-                 orZero(adaptor.getDstCluster(), -1),
-                 constI64(rewriter, loc, flags), id(rewriter, op)});
+    callRuntime(
+        rewriter, loc, op, "__xpl_rt_bang_memcpy", Type(),
+        {dst.data, dst.extent, src.data, src.extent,
+         toI64(rewriter, loc, adaptor.getSize()),
+         orZero(adaptor.getDstStride(), 0), orZero(adaptor.getSrcStride(), 0),
+         orZero(adaptor.getSegnum(), 0), orZero(adaptor.getDstCluster(), -1),
+         constI64(rewriter, loc, flags), id(rewriter, op)});
     rewriter.eraseOp(op);
     return success();
   }
@@ -376,10 +363,10 @@ struct PoolLowering : BangPattern<bang::PoolOp> {
     Value kh = toI64(rewriter, loc, adaptor.getKernelHeight());
     Value kw = toI64(rewriter, loc, adaptor.getKernelWidth());
     // Without strides the windows do not overlap.
-    Value sx = adaptor.getStrideX() ? toI64(rewriter, loc, adaptor.getStrideX())
-                                    : kw;
-    Value sy = adaptor.getStrideY() ? toI64(rewriter, loc, adaptor.getStrideY())
-                                    : kh;
+    Value sx =
+        adaptor.getStrideX() ? toI64(rewriter, loc, adaptor.getStrideX()) : kw;
+    Value sy =
+        adaptor.getStrideY() ? toI64(rewriter, loc, adaptor.getStrideY()) : kh;
     callRuntime(rewriter, loc, op, "__xpl_rt_bang_pool", Type(),
                 {dst.data, dst.extent, src.data, src.extent,
                  toI64(rewriter, loc, adaptor.getChannel()),
@@ -501,14 +488,13 @@ struct ConvLowering : BangPattern<bang::ConvOp> {
     if (op.getBias())
       bias = view(rewriter, loc, op.getBias(), adaptor.getBias());
     auto [has, pos] = fixPosition(rewriter, loc, adaptor.getFixPosition());
-    SmallVector<Value> args = {dst.data,    dst.extent,    src.data,
-                               src.extent,  kernel.data,   kernel.extent,
-                               bias.data,   bias.extent};
-    for (Value v :
-         {adaptor.getChannelInput(), adaptor.getHeight(), adaptor.getWidth(),
-          adaptor.getKernelHeight(), adaptor.getKernelWidth(),
-          adaptor.getStrideX(), adaptor.getStrideY(),
-          adaptor.getChannelOutput()})
+    SmallVector<Value> args = {dst.data,   dst.extent,  src.data,
+                               src.extent, kernel.data, kernel.extent,
+                               bias.data,  bias.extent};
+    for (Value v : {adaptor.getChannelInput(), adaptor.getHeight(),
+                    adaptor.getWidth(), adaptor.getKernelHeight(),
+                    adaptor.getKernelWidth(), adaptor.getStrideX(),
+                    adaptor.getStrideY(), adaptor.getChannelOutput()})
       args.push_back(toI64(rewriter, loc, v));
     args.append({has, pos, constI64(rewriter, loc, *td),
                  constI64(rewriter, loc, *ts), constI64(rewriter, loc, *tk),
@@ -522,22 +508,6 @@ struct ConvLowering : BangPattern<bang::ConvOp> {
 //===----------------------------------------------------------------------===//
 // Host: CNRT
 //===----------------------------------------------------------------------===//
-
-/// Queues are null handles: launches and copies are synchronous.
-template <typename OpT>
-struct QueueLowering : ConvertOpToLLVMPattern<OpT> {
-  using ConvertOpToLLVMPattern<OpT>::ConvertOpToLLVMPattern;
-  LogicalResult
-  matchAndRewrite(OpT op, typename OpT::Adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    if (op->getNumResults() == 1)
-      rewriter.replaceOpWithNewOp<LLVM::ZeroOp>(
-          op, LLVM::LLVMPointerType::get(op.getContext()));
-    else
-      rewriter.eraseOp(op);
-    return success();
-  }
-};
 
 struct MallocLowering : BangPattern<bang::MallocOp> {
   using BangPattern::BangPattern;
@@ -557,9 +527,8 @@ struct MallocLowering : BangPattern<bang::MallocOp> {
       sizes.push_back(LLVM::SDivOp::create(
           rewriter, loc, bytes,
           constI64(rewriter, loc, elementBytes(type.getElementType()))));
-    rewriter.replaceOp(op, memrefFromPointer(rewriter, loc,
-                                             *getTypeConverter(), type, ptr,
-                                             sizes));
+    rewriter.replaceOp(op, memrefFromPointer(rewriter, loc, *getTypeConverter(),
+                                             type, ptr, sizes));
     return success();
   }
 };
@@ -617,14 +586,14 @@ struct LaunchLowering : BangPattern<bang::LaunchOp> {
   matchAndRewrite(bang::LaunchOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    auto [entry, closure] = buildKernelClosure(
-        rewriter, loc, op, op.getKernel(), op.getArgs(), adaptor.getArgs(),
-        *getTypeConverter());
+    auto [entry, closure] =
+        buildKernelClosure(rewriter, loc, op, op.getKernel(), op.getArgs(),
+                           adaptor.getArgs(), *getTypeConverter());
     SmallVector<Value> args = {entry, closure};
     // cnrtDim3_t fields are unsigned int.
     for (int64_t i = 0; i < 3; ++i) {
-      Value field = LLVM::ExtractValueOp::create(rewriter, loc,
-                                                 adaptor.getDim(), i);
+      Value field =
+          LLVM::ExtractValueOp::create(rewriter, loc, adaptor.getDim(), i);
       args.push_back(
           LLVM::ZExtOp::create(rewriter, loc, rewriter.getI64Type(), field));
     }
@@ -668,9 +637,9 @@ void xpiler::exec::populateBangExecPatterns(LLVMTypeConverter &converter,
                IndexLowering<bang::ClusterDimOp, IK::clusterDim>,
                IndexLowering<bang::CoreIdOp, IK::coreId>,
                IndexLowering<bang::CoreDimOp, IK::coreDim>,
-               QueueLowering<bang::QueueCreateOp>,
-               QueueLowering<bang::QueueSyncOp>,
-               QueueLowering<bang::QueueDestroyOp>, FreeLowering,
+               NullHandleLowering<bang::QueueCreateOp>,
+               NullHandleLowering<bang::QueueSyncOp>,
+               NullHandleLowering<bang::QueueDestroyOp>, FreeLowering,
                Dim3Lowering>(converter);
   auto state = std::make_shared<BangLoweringState>();
   patterns.add<AllocLowering, SyncLowering, MemcpyLowering, FillLowering,

@@ -95,6 +95,30 @@ buildKernelClosure(mlir::OpBuilder &builder, mlir::Location loc,
                    mlir::ValueRange originalArgs, mlir::ValueRange args,
                    const mlir::LLVMTypeConverter &converter);
 
+/// Streams and queues: work runs in program order, so creating one gives a
+/// null handle and synchronising or destroying it does nothing.
+template <typename OpT>
+struct NullHandleLowering : mlir::ConvertOpToLLVMPattern<OpT> {
+  using mlir::ConvertOpToLLVMPattern<OpT>::ConvertOpToLLVMPattern;
+  mlir::LogicalResult
+  matchAndRewrite(OpT op, typename OpT::Adaptor,
+                  mlir::ConversionPatternRewriter &rewriter) const override {
+    if (op->getNumResults() == 1)
+      rewriter.replaceOpWithNewOp<mlir::LLVM::ZeroOp>(
+          op, mlir::LLVM::LLVMPointerType::get(op.getContext()));
+    else
+      rewriter.eraseOp(op);
+    return mlir::success();
+  }
+};
+
+/// An i64 LLVM constant.
+mlir::Value constI64(mlir::OpBuilder &builder, mlir::Location loc,
+                     int64_t value);
+
+/// Size in bytes of a scalar or vector element type (index: 8).
+int64_t elementBytes(mlir::Type type);
+
 /// i64 from an integer or index value of any width (sign-extended).
 mlir::Value toI64(mlir::OpBuilder &builder, mlir::Location loc,
                   mlir::Value value);

@@ -22,19 +22,6 @@ using namespace xpiler::exec;
 static constexpr int64_t kCudaWarpSize = 32;
 static constexpr int64_t kHipWarpSize = 64;
 
-static Value constI64(OpBuilder &b, Location loc, int64_t v) {
-  return LLVM::ConstantOp::create(b, loc, b.getI64Type(), v);
-}
-
-/// Size in bytes of a scalar (or vector of scalars) element type.
-static int64_t elementBytes(Type type) {
-  if (auto vec = dyn_cast<VectorType>(type))
-    return vec.getNumElements() * elementBytes(vec.getElementType());
-  if (type.isIndex())
-    return 8;
-  return std::max<int64_t>(1, (type.getIntOrFloatBitWidth() + 7) / 8);
-}
-
 /// Traps (through the runtime) unless every index lies in its dimension.
 static void checkIndices(OpBuilder &b, Location loc, Operation *op,
                          MemRefType type, Value descriptor, ValueRange indices,
@@ -377,23 +364,6 @@ template <typename OpT> struct MemcpyLowering : ConvertOpToLLVMPattern<OpT> {
   LocationTable &locations;
 };
 
-/// Streams are ordered with everything else: creating one gives a null
-/// handle, synchronising and destroying do nothing.
-template <typename OpT>
-struct NullStreamLowering : ConvertOpToLLVMPattern<OpT> {
-  using ConvertOpToLLVMPattern<OpT>::ConvertOpToLLVMPattern;
-  LogicalResult
-  matchAndRewrite(OpT op, typename OpT::Adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    if (op->getNumResults() == 1)
-      rewriter.replaceOpWithNewOp<LLVM::ZeroOp>(
-          op, LLVM::LLVMPointerType::get(op.getContext()));
-    else
-      rewriter.eraseOp(op);
-    return success();
-  }
-};
-
 //===----------------------------------------------------------------------===//
 // Launches
 //===----------------------------------------------------------------------===//
@@ -461,10 +431,10 @@ void xpiler::exec::populateCudaExecPatterns(LLVMTypeConverter &converter,
            BuiltinIndexLowering<cuda::BlockDimOp, 2>,
            BuiltinIndexLowering<cuda::GridDimOp, 3>,
            WarpSizeLowering<cuda::WarpSizeOp, kCudaWarpSize>,
-           FreeLowering<cuda::FreeOp>, NullStreamLowering<cuda::StreamCreateOp>,
-           NullStreamLowering<cuda::StreamSynchronizeOp>,
-           NullStreamLowering<cuda::StreamDestroyOp>,
-           NullStreamLowering<cuda::DeviceSynchronizeOp>>(converter);
+           FreeLowering<cuda::FreeOp>, NullHandleLowering<cuda::StreamCreateOp>,
+           NullHandleLowering<cuda::StreamSynchronizeOp>,
+           NullHandleLowering<cuda::StreamDestroyOp>,
+           NullHandleLowering<cuda::DeviceSynchronizeOp>>(converter);
   patterns.add<RuntimeCallLowering<cuda::SyncThreadsOp>>(
       converter, locations, "__xpl_rt_gpu_syncthreads");
   patterns.add<RuntimeCallLowering<cuda::SyncWarpOp>>(converter, locations,
@@ -489,10 +459,10 @@ void xpiler::exec::populateHipExecPatterns(LLVMTypeConverter &converter,
            BuiltinIndexLowering<hip::BlockDimOp, 2>,
            BuiltinIndexLowering<hip::GridDimOp, 3>,
            WarpSizeLowering<hip::WarpSizeOp, kHipWarpSize>,
-           FreeLowering<hip::FreeOp>, NullStreamLowering<hip::StreamCreateOp>,
-           NullStreamLowering<hip::StreamSynchronizeOp>,
-           NullStreamLowering<hip::StreamDestroyOp>,
-           NullStreamLowering<hip::DeviceSynchronizeOp>>(converter);
+           FreeLowering<hip::FreeOp>, NullHandleLowering<hip::StreamCreateOp>,
+           NullHandleLowering<hip::StreamSynchronizeOp>,
+           NullHandleLowering<hip::StreamDestroyOp>,
+           NullHandleLowering<hip::DeviceSynchronizeOp>>(converter);
   patterns.add<RuntimeCallLowering<hip::SyncThreadsOp>>(
       converter, locations, "__xpl_rt_gpu_syncthreads");
   patterns.add<RuntimeCallLowering<hip::ThreadFenceOp>>(converter, locations,

@@ -76,6 +76,18 @@ Value xpiler::exec::callRuntime(OpBuilder &builder, Location loc,
   return result ? call.getResult() : Value();
 }
 
+Value xpiler::exec::constI64(OpBuilder &builder, Location loc, int64_t value) {
+  return LLVM::ConstantOp::create(builder, loc, builder.getI64Type(), value);
+}
+
+int64_t xpiler::exec::elementBytes(Type type) {
+  if (auto vec = dyn_cast<VectorType>(type))
+    return vec.getNumElements() * elementBytes(vec.getElementType());
+  if (type.isIndex())
+    return 8;
+  return std::max<int64_t>(1, (type.getIntOrFloatBitWidth() + 7) / 8);
+}
+
 Value xpiler::exec::toI64(OpBuilder &builder, Location loc, Value value) {
   Type i64 = builder.getI64Type();
   Type type = value.getType();

@@ -56,8 +56,7 @@ void setTrapReport(TrapReport *report);
 inline void checkRange(int64_t location, int64_t begin, int64_t count,
                        int64_t extent) {
   if (count < 0 || begin < 0 || begin > extent || count > extent - begin)
-    trap(TrapKind::OutOfBounds, location, begin < 0 ? begin : begin + count - 1,
-         extent, count);
+    trap(TrapKind::OutOfBounds, location, begin + count - 1, extent, count);
 }
 
 //===----------------------------------------------------------------------===//
