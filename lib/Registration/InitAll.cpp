@@ -8,6 +8,7 @@
 #include "xpiler/Dialect/Vnni/Vnni.h"
 #include "xpiler/Dialect/Xpl/Xpl.h"
 #include "xpiler/Passes/Passes.h"
+#include "xpiler/Passes/Pipelines.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -40,4 +41,7 @@ void xpiler::registerUpstreamDialects(mlir::DialectRegistry &registry) {
   mlir::func::registerAllExtensions(registry);
 }
 
-void xpiler::registerAllPasses() { xpiler::registerXpilerPasses(); }
+void xpiler::registerAllPasses() {
+  xpiler::registerXpilerPasses();
+  xpiler::registerTranslationPipelines();
+}
