@@ -70,4 +70,74 @@ def XplDescribeLaunch : Pass<"xpl-describe-launch", "mlir::ModuleOp"> {
   let dependentDialects = ["::xpiler::xpl::XplDialect"];
 }
 
+//===----------------------------------------------------------------------===//
+// CUDA <-> HIP direct conversion
+//===----------------------------------------------------------------------===//
+
+def CudaConvertToHip : Pass<"cuda-convert-to-hip", "mlir::ModuleOp"> {
+  let summary = "convert CUDA-level IR to HIP-level IR, keeping its structure";
+  let description = [{
+    Rewrites every `cuda` op into its `hip` counterpart one to one, and every
+    `#cuda.memory_space` and `!cuda.stream` in types and attributes into the
+    HIP ones, so that names, the launch shape, shared memory and loops stay
+    as the author wrote them. Kernel attributes follow (`__launch_bounds__`
+    keeps its thread count; CUDA's minimum-blocks argument means something
+    else in HIP and is dropped).
+
+    CUDA code is written for 32-lane warps. On a target whose wavefronts
+    have 64 lanes (`gfx9*`), a CUDA warp is half a wavefront:
+    * `warpSize` becomes the constant 32;
+    * shuffles get an explicit `width` of 32 (or keep a smaller one), so
+      that each half exchanges values within itself as on NVIDIA hardware;
+    * `__ballot_sync` takes the 32 bits of the lane's half of the 64-bit
+      ballot, and `__any_sync`/`__all_sync` are computed from those bits.
+    Warp masks are dropped: HIP's shuffles and votes take the whole
+    wavefront.
+
+    What has no HIP equivalent is an error naming the op: `__syncwarp`,
+    wmma fragments (tensor cores go through detensorize and mfma
+    re-tensorization), system-scope atomics, and atomics or shuffles on
+    types HIP does not define them for.
+
+    ```
+    xpiler-opt --cuda-convert-to-hip='arch=gfx90a' kernel.mlir
+    ```
+  }];
+  let options = [
+    Option<"arch", "arch", "std::string", /*default=*/"\"gfx942\"",
+           "HIP architecture; gfx9* have 64-lane wavefronts, later ones 32">
+  ];
+  let dependentDialects = ["::xpiler::hip::HipDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
+def HipConvertToCuda : Pass<"hip-convert-to-cuda", "mlir::ModuleOp"> {
+  let summary = "convert HIP-level IR to CUDA-level IR, keeping its structure";
+  let description = [{
+    Rewrites every `hip` op into its `cuda` counterpart one to one, and HIP
+    memory spaces and streams in types and attributes into CUDA ones.
+
+    HIP code written against `warpSize` runs with 32-lane warps: `warpSize`
+    stays `warpSize` (32 on NVIDIA GPUs); a shuffle whose width is the
+    source's wavefront size (64 on `gfx9*`, `arch` option) or `warpSize`
+    shuffles across the whole warp; a 64-bit ballot becomes the 32-bit
+    `__ballot_sync` widened to 64 bits; votes become `__any_sync`/
+    `__all_sync` over the full warp. Code that hard-codes 64 lanes is not
+    recognised here: the oracle reports it as a difference.
+
+    mfma builtins are an error naming the op (tensor-core code goes through
+    detensorize and wmma re-tensorization).
+
+    ```
+    xpiler-opt --hip-convert-to-cuda kernel.mlir
+    ```
+  }];
+  let options = [
+    Option<"sourceArch", "source-arch", "std::string", /*default=*/"\"gfx942\"",
+           "architecture the HIP source was written for (its wavefront size)">
+  ];
+  let dependentDialects = ["::xpiler::cuda::CudaDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
 #endif // XPILER_PASSES_TD

@@ -22,6 +22,9 @@ std::string getTranslationPipelineName(Language from, Language to);
 /// Registers every translation pipeline, the identities `--X-to-X` included.
 void registerTranslationPipelines();
 
+/// `--cuda-to-hip` and `--hip-to-cuda` (CudaHipPipelines.cpp).
+void registerCudaHipPipelines();
+
 } // namespace xpiler
 
 #endif // XPILER_PASSES_PIPELINES_H
