@@ -26,12 +26,12 @@
 #include "xpiler/Dialect/Xpl/Xpl.h"
 
 #include "mlir/Conversion/ControlFlowToSCF/ControlFlowToSCF.h"
-#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
-#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Dominance.h"
 #include "mlir/IR/Matchers.h"
@@ -211,7 +211,8 @@ static LogicalResult attachOmpClauses(ModuleOp module) {
   for (func::CallOp call : calls) {
     Operation *loop = nullptr;
     for (Operation *op = call->getNextNode(); op; op = op->getNextNode())
-      if (isa<scf::ForOp, scf::WhileOp>(op) && getSourceLoc(op->getLoc()) == getSourceLoc(call.getLoc())) {
+      if (isa<scf::ForOp, scf::WhileOp>(op) &&
+          getSourceLoc(op->getLoc()) == getSourceLoc(call.getLoc())) {
         loop = op;
         break;
       }
