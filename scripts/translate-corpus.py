@@ -14,7 +14,8 @@ For each kernel of test/corpus/<from>/ and each direction <from>-to-<to>:
    lines of test/corpus/<to>/<op>.test, with OUT in place of the kernel,
    without their FileCheck lines, which check the original's code):
    nvcc for CUDA, clang's HIP compiler for gfx90a/gfx942 (compile only),
-   g++ with the VNNI flags for VNNI, where the driver is linked and run;
+   g++ with the VNNI flags for VNNI, where the operator's fp32 driver is
+   linked and run (on a CPU with AVX-512 VNNI);
    a missing compiler is reported as such, never as a pass;
 3. translation time: import + translate + emit as `--timings` reports them
    (verification excluded), the median of --repeat runs (default 1).
@@ -72,8 +73,32 @@ def parse_timings(text):
     return sum(float(x) for x in m.groups()) if m else None
 
 
+def has_avx512vnni():
+    try:
+        return "avx512vnni" in open("/proc/cpuinfo").read()
+    except OSError:
+        return False
+
+
+def vnni_build_commands(op, out, work):
+    """g++ with the VNNI flags, linked with the operator's default (fp32)
+    driver, then the driver's run where this CPU has AVX-512 VNNI. (The VNNI
+    corpus tests link int8 variants: a translation keeps the source's
+    signature, so it takes the default driver.)"""
+    exe = os.path.join(work, op + ".bin")
+    cmds = ["c++ -std=c++17 -O2 -fopenmp -mavx512f -mavx512vl -mavx512bw "
+            "-mavx512vnni -I%s %s %s -o %s" % (
+                os.path.join(SRC, "test/corpus/reference"), out,
+                os.path.join(SRC, "test/corpus/drivers", op + ".cpp"), exe)]
+    if has_avx512vnni():
+        cmds.append(exe)
+    return cmds
+
+
 def build_commands(op, dst, out, work):
     """The RUN lines of the target language's corpus test, on OUT."""
+    if dst == "vnni":
+        return vnni_build_commands(op, out, work)
     test = os.path.join(SRC, "test/corpus", dst, op + ".test")
     if not os.path.exists(test):
         return None
@@ -113,8 +138,9 @@ def build_check(op, dst, out, work):
                            env=dict(os.environ, PATH="/usr/lib/llvm-22/bin:" +
                                     os.environ["PATH"]))
         if r.returncode != 0:
-            return "build failed: " + cmd.split()[0].split("/")[-1] + ": " + \
-                first_error(r.stderr + r.stdout)[:160]
+            what = "run" if cmd.endswith(".bin") else "build"
+            return what + " failed: " + cmd.split()[0].split("/")[-1] + \
+                ": " + first_error(r.stderr + r.stdout)[:160]
     return "ok"
 
 
