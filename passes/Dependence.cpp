@@ -491,30 +491,53 @@ private:
     return lin;
   }
 
+  /// The operands of a chain of `minsi` (upper bounds) or `maxsi` (lower
+  /// bounds): the induction variable is below (above) each of them.
+  template <typename OpTy>
+  static void flatten(Value value, SmallVectorImpl<Value> &result) {
+    if (auto op = value.getDefiningOp<OpTy>()) {
+      flatten<OpTy>(op.getLhs(), result);
+      flatten<OpTy>(op.getRhs(), result);
+      return;
+    }
+    result.push_back(value);
+  }
+
   void addBounds(const MemoryAccess &access,
                  DenseMap<unsigned, unsigned> &vars) {
     for (scf::ForOp loop : access.loops) {
       unsigned iv = vars[analysis.getAtomId(loop.getInductionVar())];
-      std::optional<IndexPoly> lbPoly = analysis.getPoly(loop.getLowerBound());
-      std::optional<IndexPoly> ubPoly = analysis.getPoly(loop.getUpperBound());
-      std::optional<Row> lb, ub;
-      if (lbPoly)
-        lb = linearize(*lbPoly, vars);
-      if (ubPoly)
-        ub = linearize(*ubPoly, vars);
-      if (lb) { // iv - lb >= 0
-        Row row;
-        row.addTerm(iv, 1);
-        for (auto [var, coeff] : lb->coeffs)
-          row.addTerm(var, -coeff);
-        row.constant = -lb->constant;
-        rows.push_back(row);
+      SmallVector<Value> lbs, ubs;
+      flatten<arith::MaxSIOp>(loop.getLowerBound(), lbs);
+      flatten<arith::MinSIOp>(loop.getUpperBound(), ubs);
+      std::optional<Row> lb;
+      for (Value bound : lbs) {
+        std::optional<IndexPoly> poly = analysis.getPoly(bound);
+        std::optional<Row> row;
+        if (poly)
+          row = linearize(*poly, vars);
+        if (!row)
+          continue;
+        if (lbs.size() == 1)
+          lb = row;
+        Row ineq; // iv - lb >= 0
+        ineq.addTerm(iv, 1);
+        for (auto [var, coeff] : row->coeffs)
+          ineq.addTerm(var, -coeff);
+        ineq.constant = -row->constant;
+        rows.push_back(ineq);
       }
-      if (ub) { // ub - 1 - iv >= 0
-        Row row = *ub;
-        row.addTerm(iv, -1);
-        row.constant -= 1;
-        rows.push_back(row);
+      for (Value bound : ubs) {
+        std::optional<IndexPoly> poly = analysis.getPoly(bound);
+        std::optional<Row> row;
+        if (poly)
+          row = linearize(*poly, vars);
+        if (!row)
+          continue;
+        Row ineq = *row; // ub - 1 - iv >= 0
+        ineq.addTerm(iv, -1);
+        ineq.constant -= 1;
+        rows.push_back(ineq);
       }
       APInt step;
       if (lb && matchPattern(loop.getStep(), m_ConstantInt(&step)) &&

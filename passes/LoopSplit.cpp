@@ -33,8 +33,8 @@ struct XplLoopSplitPass
       return signalPassFailure();
     scf::ForOp forOp = *found;
     if (factor < 1) {
-      forOp.emitError() << "xpl-loop-split: factor " << factor
-                        << " is not positive";
+      forOp.emitError() << "xpl-loop-split: factor "
+                        << static_cast<int64_t>(factor) << " is not positive";
       return signalPassFailure();
     }
     if (factor == 1)

@@ -213,11 +213,13 @@ def XplStmtSplit : Pass<"xpl-stmt-split", "mlir::ModuleOp"> {
   let summary = "distribute a loop's body over two loops";
   let description = [{
     Loop distribution: the statements of loop `loop` (its body's top-level
-    operations that have memory effects or regions; pure operations are not
-    counted) are cut before statement `at` (0-based); the first loop keeps
-    statements `[0, at)` and a copy of the loop, named `NAME.d`, right after
-    it runs the others. Pure operations go where they are used (copied when
-    both parts use them).
+    operations that write memory or have regions: stores, nested loops,
+    conditionals, calls; pure operations and loads are not counted) are cut
+    before statement `at` (0-based); the first loop keeps statements
+    `[0, at)` and a copy of the loop, named `NAME.d`, right after it runs
+    the others. Pure operations and loads go where they are used (copied
+    when both parts use them; a copied load is checked as an access of each
+    part).
 
     Legality: refused, with a remark naming the accesses, when a statement
     after the cut and a statement before it conflict with the later one in

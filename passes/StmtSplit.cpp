@@ -25,9 +25,15 @@ using namespace xpiler;
 namespace {
 constexpr StringLiteral kPass = "xpl-stmt-split";
 
-/// A statement: a body operation with memory effects or regions.
+/// A statement: a body operation with regions or with memory effects other
+/// than reads. Other operations (pure ones and loads) go with their users.
 bool isStatement(Operation &op) {
-  return op.getNumRegions() || !isMemoryEffectFree(&op);
+  if (op.getNumRegions())
+    return true;
+  if (isMemoryEffectFree(&op))
+    return false;
+  auto iface = dyn_cast<MemoryEffectOpInterface>(&op);
+  return !iface || !iface.onlyHasEffect<MemoryEffects::Read>();
 }
 
 /// Erases the pure operations of `block` that have no uses, to a fixpoint.
@@ -59,9 +65,9 @@ struct XplStmtSplitPass
       if (isStatement(op))
         statements.push_back(&op);
     if (at == 0 || at >= statements.size()) {
-      forOp.emitError() << kPass << ": cut " << at << " is not inside the "
-                        << statements.size() << " statements of loop '"
-                        << getLoopName(forOp) << "'";
+      forOp.emitError() << kPass << ": cut " << static_cast<unsigned>(at)
+                        << " is not inside the " << statements.size()
+                        << " statements of loop '" << getLoopName(forOp) << "'";
       return signalPassFailure();
     }
     if (forOp.getNumRegionIterArgs()) {
@@ -109,23 +115,61 @@ struct XplStmtSplitPass
                          << describeOp(unknown);
       return;
     }
-    for (unsigned i = 0; i < at; ++i) {
-      for (const MemoryAccess *a : analysis.getAccessesIn(statements[i])) {
-        for (unsigned j = at; j < statements.size(); ++j) {
-          for (const MemoryAccess *b : analysis.getAccessesIn(statements[j])) {
-            bool exact;
-            for (const DirectionVector &v :
-                 analysis.getDirections(*a, *b, {{forOp, forOp}}, &exact)) {
-              if (v[0] != Direction::Gt)
-                continue;
-              forOp.emitRemark()
-                  << kPass << ": refused: backward loop-carried dependence "
-                  << "from " << describeOp(b->op) << " to " << describeOp(a->op)
-                  << (exact ? "" : " (assumed: subscripts not affine)")
-                  << " crosses the cut";
-              return;
-            }
-          }
+    // Which part uses each non-statement before the cut (loads are copied
+    // into the part that uses them, into both when both do).
+    DenseMap<Operation *, std::pair<bool, bool>> usedBy;
+    SmallVector<Operation *> beforeCut;
+    for (Operation &op : body->without_terminator())
+      if (isBefore(&op))
+        beforeCut.push_back(&op);
+    for (Operation *op : llvm::reverse(beforeCut)) {
+      if (isStatement(*op))
+        continue;
+      std::pair<bool, bool> flags{false, false};
+      for (Operation *user : op->getUsers()) {
+        Operation *top = body->findAncestorOpInBlock(*user);
+        if (!top || top->hasTrait<OpTrait::IsTerminator>())
+          continue;
+        if (!isBefore(top)) {
+          flags.second = true;
+        } else if (isStatement(*top)) {
+          flags.first = true;
+        } else {
+          flags.first |= usedBy[top].first;
+          flags.second |= usedBy[top].second;
+        }
+      }
+      usedBy[op] = flags;
+    }
+    SmallVector<const MemoryAccess *> firstAccesses, secondAccesses;
+    for (const MemoryAccess &access : analysis.getAccesses()) {
+      Operation *top = body->findAncestorOpInBlock(*access.op);
+      if (!top)
+        continue;
+      if (!isBefore(top)) {
+        secondAccesses.push_back(&access);
+      } else if (isStatement(*top)) {
+        firstAccesses.push_back(&access);
+      } else {
+        if (usedBy[top].first)
+          firstAccesses.push_back(&access);
+        if (usedBy[top].second)
+          secondAccesses.push_back(&access);
+      }
+    }
+    for (const MemoryAccess *a : firstAccesses) {
+      for (const MemoryAccess *b : secondAccesses) {
+        bool exact;
+        for (const DirectionVector &v :
+             analysis.getDirections(*a, *b, {{forOp, forOp}}, &exact)) {
+          if (v[0] != Direction::Gt)
+            continue;
+          forOp.emitRemark()
+              << kPass << ": refused: backward loop-carried dependence "
+              << "from " << describeOp(b->op) << " to " << describeOp(a->op)
+              << (exact ? "" : " (assumed: subscripts not affine)")
+              << " crosses the cut";
+          return;
         }
       }
     }
