@@ -25,9 +25,11 @@
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
+#include <numeric>
 
 using namespace mlir;
 using namespace xpiler;
@@ -323,6 +325,7 @@ public:
       ok = false;
     for (unsigned d = 0; ok && d < a.indices.size(); ++d)
       addSubscript(a.indices[d], b.indices[d]);
+    addDivisions();
   }
 
   bool isValid() const { return ok; }
@@ -345,7 +348,7 @@ public:
     all.append(extra.begin(), extra.end());
     // More than four product groups: drop them (still sound, less precise).
     if (groups.size() > 4)
-      return check(all);
+      return enumerateDivisions(all, 0);
     return enumerateCases(all, 0);
   }
 
@@ -370,12 +373,14 @@ private:
       else
         poly.addInequality(coeffs);
     }
-    return !poly.isEmpty();
+    // isIntegerEmpty is exact (generalized basis reduction); isEmpty only
+    // eliminates variables and may answer "not empty" for empty sets.
+    return !poly.isIntegerEmpty();
   }
 
   bool enumerateCases(SmallVector<Row> &all, unsigned g) {
     if (g == groups.size())
-      return check(all);
+      return enumerateDivisions(all, 0);
     const Group &group = groups[g];
     // Each case: constraints on E, on m, and on w.
     auto tryCase = [&](int eSign, int mSign) {
@@ -416,6 +421,75 @@ private:
     };
     return tryCase(0, 0) || tryCase(1, 1) || tryCase(1, -1) || tryCase(-1, 1) ||
            tryCase(-1, -1);
+  }
+
+  /// A symbol `d = x / c` (arith.divsi, c > 0 constant, truncating): for
+  /// x >= 0, 0 <= x - c * d <= c - 1; for x < 0, 0 <= c * d - x <= c - 1.
+  struct Division {
+    unsigned d;
+    Row x;
+    int64_t c;
+  };
+
+  /// Describes the symbols that are divisions by positive constants (at
+  /// most three: each doubles the number of systems).
+  void addDivisions() {
+    DenseSet<unsigned> seen;
+    bool changed = true;
+    while (changed && divisions.size() < 3) {
+      changed = false;
+      for (auto [mono, var] : llvm::to_vector(symVars)) {
+        if (mono.size() != 1 || !seen.insert(var).second)
+          continue;
+        auto div = analysis.atoms[mono.front()].getDefiningOp<arith::DivSIOp>();
+        APInt c;
+        if (!div || !matchPattern(div.getRhs(), m_ConstantInt(&c)) ||
+            c.getSExtValue() <= 0)
+          continue;
+        std::optional<IndexPoly> x = analysis.getPoly(div.getLhs());
+        std::optional<Row> row;
+        if (x)
+          row = linearize(*x, ivVarsA);
+        if (!row)
+          continue;
+        divisions.push_back({var, *row, c.getSExtValue()});
+        changed = true;
+        if (divisions.size() == 3)
+          break;
+      }
+    }
+  }
+
+  bool enumerateDivisions(SmallVector<Row> &all, unsigned k) {
+    if (k == divisions.size())
+      return check(all);
+    const Division &div = divisions[k];
+    for (int sign : {1, -1}) {
+      unsigned size = all.size();
+      // sign * x >= 0 (x >= 0), or -x - 1 >= 0 (x < 0).
+      Row xSign;
+      for (auto [var, coeff] : div.x.coeffs)
+        xSign.addTerm(var, sign * coeff);
+      xSign.constant = sign * div.x.constant - (sign < 0 ? 1 : 0);
+      all.push_back(xSign);
+      // r = sign * (x - c * d): 0 <= r <= c - 1.
+      Row low;
+      for (auto [var, coeff] : div.x.coeffs)
+        low.addTerm(var, sign * coeff);
+      low.constant = sign * div.x.constant;
+      low.addTerm(div.d, -sign * div.c);
+      Row high;
+      for (auto [var, coeff] : low.coeffs)
+        high.addTerm(var, -coeff);
+      high.constant = div.c - 1 - low.constant;
+      all.push_back(low);
+      all.push_back(high);
+      bool feasible = enumerateDivisions(all, k + 1);
+      all.resize(size);
+      if (feasible)
+        return true;
+    }
+    return false;
   }
 
   void addSide(const MemoryAccess &access, DenseMap<unsigned, unsigned> &vars) {
@@ -582,8 +656,18 @@ private:
         lin.addTerm(getSymVar(mono), e.constant);
         continue;
       }
+      // m * E = g * (m * E / g) with g the gcd of E's coefficients: the
+      // case split then bounds m * E / g, which is tighter.
+      uint64_t g = uint64_t(std::abs(e.constant));
+      for (auto [var, coeff] : e.coeffs)
+        g = std::gcd(g, uint64_t(std::abs(coeff)));
+      if (g > 1) {
+        for (auto &[var, coeff] : e.coeffs)
+          coeff /= int64_t(g);
+        e.constant /= int64_t(g);
+      }
       Group group{newVar(), getSymVar(mono), e};
-      lin.addTerm(group.w, 1);
+      lin.addTerm(group.w, g > 1 ? int64_t(g) : 1);
       groups.push_back(group);
     }
     rows.push_back(lin);
@@ -597,6 +681,7 @@ private:
   std::map<IndexPoly::Monomial, unsigned> symVars;
   SmallVector<Row> rows;
   SmallVector<Group> groups;
+  SmallVector<Division> divisions;
 };
 } // namespace xpiler
 
