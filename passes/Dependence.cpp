@@ -236,8 +236,6 @@ void DependenceAnalysis::collect(Operation *root) {
            p = p->getParentOp())
         if (auto forOp = dyn_cast<scf::ForOp>(p))
           access.loops.push_back(forOp);
-      if (auto forOp = dyn_cast<scf::ForOp>(op); forOp && inScope(op))
-        (void)forOp; // an access is never a loop
       std::reverse(access.loops.begin(), access.loops.end());
       accesses.push_back(std::move(access));
     };
