@@ -110,9 +110,7 @@ struct XplLoopContractPass
     bool carried;
     if (failed(checkFusion(producer, consumer, kPass, carried)))
       return;
-    Attribute axisP = producer->getAttr("xpl.axis");
-    bool keepAxis = axisP == consumer->getAttr("xpl.axis") && !carried;
-    fuseLoops(producer, consumer, keepAxis);
+    fuseLoops(producer, consumer, carried, kPass);
 
     for (Forward &forward : forwards) {
       Value stored = forward.store.getValueToStore();

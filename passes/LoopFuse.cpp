@@ -39,15 +39,7 @@ struct XplLoopFusePass : public xpiler::impl::XplLoopFuseBase<XplLoopFusePass> {
     bool carried;
     if (failed(checkFusion(first, second, kPass, carried)))
       return;
-    Attribute axisA = first->getAttr("xpl.axis");
-    Attribute axisB = second->getAttr("xpl.axis");
-    bool keepAxis = axisA == axisB && !carried;
-    if (!keepAxis && (axisA || axisB))
-      first.emitRemark() << kPass << ": the fused loop is sequential ("
-                         << (carried ? "a dependence crosses iterations"
-                                     : "the loops ran on different axes")
-                         << ")";
-    fuseLoops(first, second, keepAxis);
+    fuseLoops(first, second, carried, kPass);
   }
 };
 } // namespace

@@ -110,6 +110,16 @@ struct XplLoopReorderPass
       }
     }
 
+    // A parallel loop stays parallel only if no dependence is carried at its
+    // new position.
+    SmallVector<bool> carriedAt(depth, false);
+    for (const Dependence &dep : analysis.getBandDependences(band))
+      for (unsigned k = 0; k < depth; ++k)
+        if (dep.directions[order[k]] != Direction::Eq) {
+          carriedAt[k] = true;
+          break;
+        }
+
     // Pure operations between the loops move into the innermost loop.
     Block *innermost = band.back().getBody();
     Operation *insertPoint = &innermost->front();
@@ -143,6 +153,12 @@ struct XplLoopReorderPass
         forOp->removeAttr(attr.getName());
       for (NamedAttribute attr : info.attrs)
         forOp->setAttr(attr.getName(), attr.getValue());
+      if (carriedAt[k] && hasParallelAttr(forOp)) {
+        forOp.emitRemark() << kPass << ": loop '" << getLoopName(forOp)
+                           << "' carries a dependence at its new position "
+                           << "and is no longer parallel";
+        dropParallelAttrs(forOp);
+      }
       for (OpOperand *use : info.ivUses)
         use->set(forOp.getInductionVar());
     }

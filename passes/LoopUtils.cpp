@@ -16,6 +16,23 @@
 using namespace mlir;
 using namespace xpiler;
 
+bool xpiler::isParallelAttrName(StringRef name) {
+  return name == "xpl.axis" || name == "xpl.mapping" ||
+         name == "xpl.omp_parallel_for";
+}
+
+bool xpiler::hasParallelAttr(Operation *loop) {
+  return llvm::any_of(loop->getDiscardableAttrs(), [](NamedAttribute attr) {
+    return isParallelAttrName(attr.getName());
+  });
+}
+
+void xpiler::dropParallelAttrs(Operation *loop) {
+  for (NamedAttribute attr : llvm::to_vector(loop->getDiscardableAttrs()))
+    if (isParallelAttrName(attr.getName()))
+      loop->removeAttr(attr.getName());
+}
+
 StringRef xpiler::getLoopName(Operation *loop) {
   if (auto name = loop->getAttrOfType<StringAttr>(kLoopNameAttrName))
     return name.getValue();
@@ -167,7 +184,25 @@ LogicalResult xpiler::checkFusion(scf::ForOp first, scf::ForOp second,
   return success();
 }
 
-void xpiler::fuseLoops(scf::ForOp first, scf::ForOp second, bool keepAxis) {
+void xpiler::fuseLoops(scf::ForOp first, scf::ForOp second, bool carried,
+                       StringRef passName) {
+  bool sameParallel = true;
+  for (NamedAttribute attr : first->getDiscardableAttrs())
+    if (isParallelAttrName(attr.getName()) &&
+        second->getAttr(attr.getName()) != attr.getValue())
+      sameParallel = false;
+  for (NamedAttribute attr : second->getDiscardableAttrs())
+    if (isParallelAttrName(attr.getName()) &&
+        first->getAttr(attr.getName()) != attr.getValue())
+      sameParallel = false;
+  if ((carried || !sameParallel) &&
+      (hasParallelAttr(first) || hasParallelAttr(second))) {
+    first.emitRemark() << passName << ": the fused loop is sequential ("
+                       << (carried ? "a dependence crosses iterations"
+                                   : "the loops ran in parallel differently")
+                       << ")";
+    dropParallelAttrs(first);
+  }
   // Pure operations in between go before the first loop.
   while (first->getNextNode() != second.getOperation())
     first->getNextNode()->moveBefore(first);
@@ -178,6 +213,4 @@ void xpiler::fuseLoops(scf::ForOp first, scf::ForOp second, bool keepAxis) {
   while (&src->front() != src->getTerminator())
     src->front().moveBefore(destYield);
   second.erase();
-  if (!keepAxis)
-    first->removeAttr("xpl.axis");
 }

@@ -78,3 +78,32 @@ func.func @tiled(%A: memref<?xf32>, %M: index, %N: index) {
   }
   return
 }
+
+// A[j*N + i] = A[(j-1)*N + i-1]: the (<, <) dependence is carried by j, so
+// the inner loop i is parallel; interchanged, i carries it and loses its
+// parallel attributes (remark), j gains none.
+// RUN: xpiler-opt %s --xpl-name-loops --xpl-loop-reorder='loop=L2 order=1,0' 2>&1 | FileCheck %s --check-prefix=PAR
+// RUN: xpiler-opt %s --xpl-name-loops --xpl-loop-reorder='loop=L2 order=1,0' -o %t.par.mlir
+// RUN: xpiler verify %s %t.par.mlir --entry diagonal --arg arg1=9 --arg arg0=arg1*arg1 | FileCheck %s --check-prefix=ORACLE
+// PAR: remark: xpl-loop-reorder: loop 'L2.0' carries a dependence at its new position and is no longer parallel
+// PAR-LABEL: func.func @diagonal
+// PAR: } {xpl.loop_name = "L2"}
+// PAR-NEXT: } {xpl.loop_name = "L2.0"}
+func.func @diagonal(%A: memref<?xf32>, %N: index) {
+  %c1 = arith.constant 1 : index
+  %one = arith.constant 1.0 : f32
+  scf.for %j = %c1 to %N step %c1 {
+    scf.for %i = %c1 to %N step %c1 {
+      %jm1 = arith.subi %j, %c1 : index
+      %im1 = arith.subi %i, %c1 : index
+      %r = arith.muli %jm1, %N : index
+      %src = arith.addi %r, %im1 : index
+      %w = arith.muli %j, %N : index
+      %dst = arith.addi %w, %i : index
+      %v = memref.load %A[%src] : memref<?xf32>
+      %s = arith.addf %v, %one : f32
+      memref.store %s, %A[%dst] : memref<?xf32>
+    } {xpl.axis = #xpl.axis<thread_x>, xpl.omp_parallel_for = {}}
+  }
+  return
+}

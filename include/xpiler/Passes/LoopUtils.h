@@ -21,6 +21,16 @@ class DependenceAnalysis;
 /// The discardable attribute that names a loop (a `StringAttr`).
 constexpr llvm::StringLiteral kLoopNameAttrName = "xpl.loop_name";
 
+/// Whether `name` is an attribute that says a loop's iterations may run in
+/// parallel: `xpl.axis`, `xpl.mapping`, `xpl.omp_parallel_for`.
+bool isParallelAttrName(llvm::StringRef name);
+
+/// Whether `loop` carries a parallel attribute.
+bool hasParallelAttr(mlir::Operation *loop);
+
+/// Removes the parallel attributes of `loop`.
+void dropParallelAttrs(mlir::Operation *loop);
+
 /// The name of `loop`, or "" when it has none.
 llvm::StringRef getLoopName(mlir::Operation *loop);
 
@@ -66,8 +76,11 @@ mlir::LogicalResult checkFusion(mlir::scf::ForOp first, mlir::scf::ForOp second,
 /// Fuses `second` into `first` (whose bounds are equal): pure operations
 /// between them move before `first`, the body of `second` is appended to the
 /// body of `first` with its induction variable replaced, and `second` is
-/// erased. When `keepAxis` is false, `xpl.axis` is dropped from the result.
-void fuseLoops(mlir::scf::ForOp first, mlir::scf::ForOp second, bool keepAxis);
+/// erased. The fused loop keeps its parallel attributes only when both loops
+/// had the same ones and no dependence crosses iterations (`carried`);
+/// otherwise they are dropped with a remark prefixed by `passName`.
+void fuseLoops(mlir::scf::ForOp first, mlir::scf::ForOp second, bool carried,
+               llvm::StringRef passName);
 
 } // namespace xpiler
 
