@@ -162,7 +162,9 @@ def XplLoopReorder : Pass<"xpl-loop-reorder", "mlir::ModuleOp"> {
     attributes follow the iteration space. The band must be perfect (each
     loop's body is the next loop plus pure operations, which move into the
     innermost loop), rectangular (bounds and steps defined outside the band)
-    and without iteration arguments.
+    and without iteration arguments. A loop with a parallel attribute
+    (`xpl.axis`, `xpl.mapping`, `xpl.omp_parallel_for`) that carries a
+    dependence at its new position loses the attribute (remark).
 
     Legality: the dependence analysis computes the direction vectors of every
     dependence between accesses in the band; the interchange is refused, with
@@ -189,8 +191,9 @@ def XplLoopFuse : Pass<"xpl-loop-fuse", "mlir::ModuleOp"> {
     (only pure operations in between, which move before the first loop).
     Both loops must have the same lower bound, upper bound and step and no
     iteration arguments. The fused loop keeps the first loop's name and
-    attributes; its `xpl.axis` is dropped (with a remark) when the two loops
-    had different axes or a dependence between their bodies crosses
+    attributes; its parallel attributes (`xpl.axis`, `xpl.mapping`,
+    `xpl.omp_parallel_for`) are dropped, with a remark, when the two loops
+    did not have the same ones or a dependence between their bodies crosses
     iterations.
 
     Legality: refused, with a remark naming the two accesses, when a
