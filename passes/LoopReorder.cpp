@@ -55,7 +55,7 @@ struct XplLoopReorderPass
           next = forOp;
           continue;
         }
-        if (op.getNumRegions() || !isMemoryEffectFree(&op) || next) {
+        if (!isMemoryEffectFree(&op) || next) {
           root.emitRemark()
               << kPass << ": refused: the nest is not perfect "
               << "at depth " << band.size() << " (" << describeOp(&op) << ")";

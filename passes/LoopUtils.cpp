@@ -119,9 +119,10 @@ bool xpiler::haveSameBounds(scf::ForOp a, scf::ForOp b) {
          isSameValue(a.getStep(), b.getStep());
 }
 
-/// An operation that can move freely: no regions, no memory effects.
+/// An operation that can move freely: no memory effects (in its regions
+/// either), not a loop.
 static bool isPureOp(Operation *op) {
-  return op->getNumRegions() == 0 && isMemoryEffectFree(op) &&
+  return isMemoryEffectFree(op) && !isa<scf::ForOp>(op) &&
          !op->hasTrait<OpTrait::IsTerminator>();
 }
 

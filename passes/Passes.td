@@ -216,8 +216,9 @@ def XplStmtSplit : Pass<"xpl-stmt-split", "mlir::ModuleOp"> {
   let summary = "distribute a loop's body over two loops";
   let description = [{
     Loop distribution: the statements of loop `loop` (its body's top-level
-    operations that write memory or have regions: stores, nested loops,
-    conditionals, calls; pure operations and loads are not counted) are cut
+    operations that write memory, themselves or in their regions: stores,
+    nested loops, conditionals, calls; pure operations and loads are not
+    counted) are cut
     before statement `at` (0-based); the first loop keeps statements
     `[0, at)` and a copy of the loop, named `NAME.d`, right after it runs
     the others. Pure operations and loads go where they are used (copied

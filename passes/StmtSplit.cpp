@@ -25,13 +25,14 @@ using namespace xpiler;
 namespace {
 constexpr StringLiteral kPass = "xpl-stmt-split";
 
-/// A statement: a body operation with regions or with memory effects other
-/// than reads. Other operations (pure ones and loads) go with their users.
+/// A statement: a body operation with memory effects other than reads
+/// (itself or in its regions). Other operations (pure ones, including
+/// conditionals without effects, and loads) go with their users.
 bool isStatement(Operation &op) {
-  if (op.getNumRegions())
-    return true;
   if (isMemoryEffectFree(&op))
     return false;
+  if (op.getNumRegions())
+    return true;
   auto iface = dyn_cast<MemoryEffectOpInterface>(&op);
   return !iface || !iface.onlyHasEffect<MemoryEffects::Read>();
 }
