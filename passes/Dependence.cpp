@@ -442,7 +442,7 @@ private:
         auto div = analysis.atoms[mono.front()].getDefiningOp<arith::DivSIOp>();
         APInt c;
         if (!div || !matchPattern(div.getRhs(), m_ConstantInt(&c)) ||
-            c.getSExtValue() <= 0)
+            c.getBitWidth() > 64 || c.getSExtValue() <= 0)
           continue;
         std::optional<IndexPoly> x = analysis.getPoly(div.getLhs());
         std::optional<Row> row;
@@ -613,6 +613,7 @@ private:
       }
       APInt step;
       if (lb && matchPattern(loop.getStep(), m_ConstantInt(&step)) &&
+          step.getBitWidth() <= 64 &&
           step.getSExtValue() > 1) { // iv = lb + step * q, q >= 0
         unsigned q = newVar();
         Row eq;

@@ -119,7 +119,7 @@ std::optional<CountedLoop> matchCountedLoop(scf::WhileOp loop) {
   } else {
     return std::nullopt;
   }
-  if (step.getSExtValue() <= 0)
+  if (step.getBitWidth() > 64 || step.getSExtValue() <= 0)
     return std::nullopt;
   result.step = step.getSExtValue();
   // The counter's value after the loop is only computed for step 1.
