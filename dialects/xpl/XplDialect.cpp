@@ -144,6 +144,18 @@ LogicalResult XplDialect::verifyOperationAttribute(Operation *op,
   if (name == kBufferAttrName)
     return op->emitOpError()
            << "'" << name << "' applies to launcher arguments, not operations";
+  // Loop transformations: a loop's name (xpl-name-loops) and the parallel
+  // axis an scf.for runs on in the core form.
+  if (name == "xpl.loop_name") {
+    if (!isa<StringAttr>(attr.getValue()))
+      return op->emitOpError() << "'" << name << "' must be a string";
+    return success();
+  }
+  if (name == "xpl.axis") {
+    if (!isa<ParallelAxisAttr>(attr.getValue()))
+      return op->emitOpError() << "'" << name << "' must be a #xpl.axis";
+    return success();
+  }
   return op->emitOpError() << "unknown xpl attribute '" << name << "'";
 }
 
