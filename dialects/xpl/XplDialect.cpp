@@ -144,6 +144,16 @@ LogicalResult XplDialect::verifyOperationAttribute(Operation *op,
   if (name == kBufferAttrName)
     return op->emitOpError()
            << "'" << name << "' applies to launcher arguments, not operations";
+  // `xpl.axis = #xpl.axis<task>`: the parallel axis a raised loop (one
+  // induction variable) iterates over.
+  if (name == "xpl.axis") {
+    if (!isa<ParallelAxisAttr>(attr.getValue()))
+      return op->emitOpError() << "'" << name << "' must be an #xpl.axis";
+    if (getNumLoopDims(op) != 1)
+      return op->emitOpError()
+             << "'" << name << "' only applies to loops of one dimension";
+    return success();
+  }
   return op->emitOpError() << "unknown xpl attribute '" << name << "'";
 }
 

@@ -22,6 +22,9 @@ std::string getTranslationPipelineName(Language from, Language to);
 /// Registers every translation pipeline, the identities `--X-to-X` included.
 void registerTranslationPipelines();
 
+/// Registers `bang-to-vnni` (passes/BangToVnniPipeline.cpp).
+void registerBangToVnniPipelines();
+
 } // namespace xpiler
 
 #endif // XPILER_PASSES_PIPELINES_H
