@@ -21,8 +21,10 @@
 //
 // Accesses through 1-D unit-stride subviews are folded into indices of the
 // underlying buffer. Builtins whose reference implementation goes through a
-// temporary (pool, transpose, matmul, mlp, conv) are only rewritten when the
-// destination provably does not overlap a source; otherwise it is an error.
+// temporary (pool, transpose, matmul, mlp, conv) write the destination
+// directly when it provably does not overlap a source (other memory space,
+// other array), otherwise a temporary on-chip array (`nram_tmp`, declared at
+// the start of the function) that is then copied to the destination.
 //
 //===----------------------------------------------------------------------===//
 
@@ -369,42 +371,116 @@ FailureOr<Value> unaryCompute(Detensorizer &d, bang::UnaryKind kind, Value x,
   return failure();
 }
 
-/// The root of a buffer (through views) and whether it is a distinct
-/// allocation: two different allocations never overlap.
-Value getRoot(Value memref) {
-  while (Operation *def = memref.getDefiningOp()) {
-    if (auto view = dyn_cast<ViewLikeOpInterface>(def)) {
-      memref = view.getViewSource();
-      continue;
-    }
-    break;
-  }
-  return memref;
-}
-bool isAllocation(Value root) {
-  Operation *def = root.getDefiningOp();
-  return def && isa<bang::AllocOp, memref::AllocaOp, memref::AllocOp>(def);
-}
-/// Whether `dst` provably does not overlap any of `sources`.
-bool isDisjoint(Value dst, ArrayRef<Value> sources) {
-  Value root = getRoot(dst);
-  if (!isAllocation(root))
+/// The allocations `memref` may be a view of (through views, `select`s and
+/// `scf.if` results); false when one of them is not an allocation.
+bool collectRoots(Value memref, SmallVectorImpl<Operation *> &roots,
+                  unsigned depth = 0) {
+  if (depth > 16)
     return false;
+  if (auto result = dyn_cast<OpResult>(memref)) {
+    Operation *def = result.getOwner();
+    if (auto view = dyn_cast<ViewLikeOpInterface>(def))
+      return collectRoots(view.getViewSource(), roots, depth + 1);
+    if (auto select = dyn_cast<arith::SelectOp>(def))
+      return collectRoots(select.getTrueValue(), roots, depth + 1) &&
+             collectRoots(select.getFalseValue(), roots, depth + 1);
+    if (auto ifOp = dyn_cast<scf::IfOp>(def)) {
+      unsigned i = result.getResultNumber();
+      return !ifOp.getElseRegion().empty() &&
+             collectRoots(ifOp.thenYield().getOperand(i), roots, depth + 1) &&
+             collectRoots(ifOp.elseYield().getOperand(i), roots, depth + 1);
+    }
+    if (isa<bang::AllocOp, memref::AllocaOp, memref::AllocOp>(def)) {
+      roots.push_back(def);
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Whether two allocations are the same memory: the same op, or file-scope
+/// arrays of one name.
+bool isSameArray(Operation *a, Operation *b) {
+  if (a == b)
+    return true;
+  auto x = dyn_cast<bang::AllocOp>(a);
+  auto y = dyn_cast<bang::AllocOp>(b);
+  return x && y && x.getFileScope() && y.getFileScope() && x.getName() &&
+         x.getName() == y.getName();
+}
+
+/// Whether `dst` provably does not overlap any of `sources`: they are in
+/// different memory spaces (NRAM and WRAM, say), or views of different
+/// arrays.
+bool isDisjoint(Value dst, ArrayRef<Value> sources) {
+  auto spaceOf = [](Value v) {
+    return dyn_cast_or_null<bang::MemorySpaceAttr>(
+        cast<MemRefType>(v.getType()).getMemorySpace());
+  };
+  SmallVector<Operation *> dstRoots;
+  bool dstKnown = collectRoots(dst, dstRoots);
   for (Value src : sources) {
     if (!src)
       continue;
-    Value other = getRoot(src);
-    if (!isAllocation(other) || other == root)
+    auto a = spaceOf(dst), b = spaceOf(src);
+    if (a && b && a.getValue() != b.getValue())
+      continue;
+    SmallVector<Operation *> srcRoots;
+    if (!dstKnown || !collectRoots(src, srcRoots))
       return false;
-    // File-scope arrays of one name are the same memory.
-    auto a = root.getDefiningOp<bang::AllocOp>();
-    auto o = other.getDefiningOp<bang::AllocOp>();
-    if (a && o && a.getFileScope() && o.getFileScope() && a.getName() &&
-        a.getName() == o.getName())
-      return false;
+    for (Operation *x : dstRoots)
+      for (Operation *y : srcRoots)
+        if (isSameArray(x, y))
+          return false;
   }
   return true;
 }
+
+/// Where a builtin that the reference computes through a temporary writes:
+/// `dst` itself when it provably does not overlap `sources`, otherwise an
+/// on-chip array of the destination's (static) type declared at the start
+/// of the function, copied to `dst` by `finish` afterwards.
+struct Destination {
+  Access target;
+  Access dst;
+  bool isTemporary = false;
+
+  static FailureOr<Destination> get(Detensorizer &d, Operation *op,
+                                    Value dstMemref,
+                                    ArrayRef<Value> sources) {
+    Destination r;
+    r.dst = d.access(dstMemref);
+    r.target = r.dst;
+    if (isDisjoint(dstMemref, sources))
+      return r;
+    auto type = cast<MemRefType>(r.dst.base.getType());
+    if (!type.hasStaticShape() || type.getRank() != 1) {
+      op->emitOpError("cannot detensorize: the destination may overlap a "
+                      "source and has no static size for a temporary");
+      return failure();
+    }
+    auto func = op->getParentOfType<FunctionOpInterface>();
+    OpBuilder b(&func.getFunctionBody().front(),
+                func.getFunctionBody().front().begin());
+    auto space = bang::MemorySpaceAttr::get(op->getContext(),
+                                            bang::MemorySpace::nram);
+    auto temp = bang::AllocOp::create(
+        b, op->getLoc(),
+        MemRefType::get(type.getShape(), type.getElementType(), AffineMap(),
+                        space),
+        b.getStringAttr("nram_tmp"), /*file_scope=*/UnitAttr());
+    r.target = Access{temp, r.dst.offset};
+    r.isTemporary = true;
+    return r;
+  }
+  /// Copies `count` elements of the temporary to the destination.
+  void finish(Detensorizer &d, Value count) {
+    if (!isTemporary)
+      return;
+    d.loop(d.cIndex(0), count,
+           [&](Value i) { d.store(d.load(target, i), dst, i); });
+  }
+};
 
 /// `value` / `unit` when `value` is provably a multiple of `unit` (a
 /// constant, or a product with a constant multiple of it, through integer
@@ -648,11 +724,12 @@ LogicalResult detensorize(bang::PoolOp op) {
   Type et = cast<MemRefType>(op.getDst().getType()).getElementType();
   if (!isFloatElement(et))
     return op.emitOpError("cannot detensorize on ") << et << " elements";
-  if (!isDisjoint(op.getDst(), {op.getSrc()}))
-    return op.emitOpError("cannot detensorize: the destination may overlap "
-                          "the source");
   Detensorizer d(op);
-  Access dst = d.access(op.getDst()), src = d.access(op.getSrc());
+  FailureOr<Destination> out =
+      Destination::get(d, op, op.getDst(), {op.getSrc()});
+  if (failed(out))
+    return failure();
+  Access dst = out->target, src = d.access(op.getSrc());
   Value c = d.index(op.getChannel()), h = d.index(op.getHeight()),
         w = d.index(op.getWidth()), kh = d.index(op.getKernelHeight()),
         kw = d.index(op.getKernelWidth());
@@ -707,24 +784,27 @@ LogicalResult detensorize(bang::PoolOp op) {
       });
     });
   });
+  out->finish(d, d.mul(d.mul(outH, outW), c));
   return success();
 }
 
 LogicalResult detensorize(bang::TransposeOp op) {
-  if (!isDisjoint(op.getDst(), {op.getSrc()}))
-    return op.emitOpError("cannot detensorize: the destination may overlap "
-                          "the source");
   if (cast<MemRefType>(op.getDst().getType()).getElementType() !=
       cast<MemRefType>(op.getSrc().getType()).getElementType())
     return op.emitOpError("cannot detensorize between element types");
   Detensorizer d(op);
-  Access dst = d.access(op.getDst()), src = d.access(op.getSrc());
+  FailureOr<Destination> out =
+      Destination::get(d, op, op.getDst(), {op.getSrc()});
+  if (failed(out))
+    return failure();
+  Access dst = out->target, src = d.access(op.getSrc());
   Value h = d.index(op.getHeight()), w = d.index(op.getWidth());
   d.loop(d.cIndex(0), h, [&](Value i) {
     d.loop(d.cIndex(0), w, [&](Value j) {
       d.store(d.load(src, d.add(d.mul(i, w), j)), dst, d.add(d.mul(j, h), i));
     });
   });
+  out->finish(d, d.mul(h, w));
   return success();
 }
 
@@ -746,12 +826,13 @@ LogicalResult detensorize(bang::MatmulOp op) {
   if (failed(checkProductTypes(op, op.getDst(), op.getLhs(), op.getRhs(),
                                op.getFixPosition())))
     return failure();
-  if (!isDisjoint(op.getDst(), {op.getLhs(), op.getRhs()}))
-    return op.emitOpError("cannot detensorize: the destination may overlap "
-                          "a source");
   Type td = cast<MemRefType>(op.getDst().getType()).getElementType();
   Detensorizer d(op);
-  Access dst = d.access(op.getDst()), lhs = d.access(op.getLhs()),
+  FailureOr<Destination> out =
+      Destination::get(d, op, op.getDst(), {op.getLhs(), op.getRhs()});
+  if (failed(out))
+    return failure();
+  Access dst = out->target, lhs = d.access(op.getLhs()),
          rhs = d.access(op.getRhs());
   Value m = d.index(op.getM()), k = d.index(op.getK()), n = d.index(op.getN());
   Type f64 = d.b.getF64Type();
@@ -767,6 +848,7 @@ LogicalResult detensorize(bang::MatmulOp op) {
       d.store(d.toFloat(sum, td), dst, d.add(d.mul(i, n), j));
     });
   });
+  out->finish(d, d.mul(m, n));
   return success();
 }
 
@@ -774,12 +856,13 @@ LogicalResult detensorize(bang::MlpOp op) {
   if (failed(checkProductTypes(op, op.getDst(), op.getSrc(), op.getWeight(),
                                op.getFixPosition())))
     return failure();
-  if (!isDisjoint(op.getDst(), {op.getSrc(), op.getWeight(), op.getBias()}))
-    return op.emitOpError("cannot detensorize: the destination may overlap "
-                          "a source");
   Type td = cast<MemRefType>(op.getDst().getType()).getElementType();
   Detensorizer d(op);
-  Access dst = d.access(op.getDst()), src = d.access(op.getSrc()),
+  FailureOr<Destination> out = Destination::get(
+      d, op, op.getDst(), {op.getSrc(), op.getWeight(), op.getBias()});
+  if (failed(out))
+    return failure();
+  Access dst = out->target, src = d.access(op.getSrc()),
          weight = d.access(op.getWeight());
   std::optional<Access> bias;
   if (op.getBias())
@@ -798,6 +881,7 @@ LogicalResult detensorize(bang::MlpOp op) {
       sum = arith::AddFOp::create(d.b, d.loc, sum, d.f64(d.load(*bias, h)));
     d.store(d.toFloat(sum, td), dst, h);
   });
+  out->finish(d, height);
   return success();
 }
 
@@ -805,12 +889,13 @@ LogicalResult detensorize(bang::ConvOp op) {
   if (failed(checkProductTypes(op, op.getDst(), op.getSrc(), op.getKernel(),
                                op.getFixPosition())))
     return failure();
-  if (!isDisjoint(op.getDst(), {op.getSrc(), op.getKernel(), op.getBias()}))
-    return op.emitOpError("cannot detensorize: the destination may overlap "
-                          "a source");
   Type td = cast<MemRefType>(op.getDst().getType()).getElementType();
   Detensorizer d(op);
-  Access dst = d.access(op.getDst()), src = d.access(op.getSrc()),
+  FailureOr<Destination> out = Destination::get(
+      d, op, op.getDst(), {op.getSrc(), op.getKernel(), op.getBias()});
+  if (failed(out))
+    return failure();
+  Access dst = out->target, src = d.access(op.getSrc()),
          kernel = d.access(op.getKernel());
   std::optional<Access> bias;
   if (op.getBias())
@@ -854,6 +939,7 @@ LogicalResult detensorize(bang::ConvOp op) {
       });
     });
   });
+  out->finish(d, d.mul(d.mul(outH, outW), co));
   return success();
 }
 

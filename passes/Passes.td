@@ -90,10 +90,15 @@ def BangDetensorize : Pass<"bang-detensorize", "mlir::ModuleOp"> {
     strides must provably be whole elements. Accesses through 1-D
     unit-stride subviews are folded into indices of the underlying buffer.
 
+    Pool, transpose, matmul, mlp and conv, which the reference computes
+    through a temporary, write their destination directly when it provably
+    does not overlap a source (another memory space or another array), else
+    a temporary NRAM array (a `bang.alloc` at the start of the function)
+    copied to the destination afterwards.
+
     Errors (naming the op): `__memcpy_async`, copies into another cluster's
     SRAM or between element types, integer matmul/mlp/conv (`fix_position`),
-    and pool/transpose/matmul/mlp/conv whose destination may overlap a
-    source (the reference computes them through a temporary).
+    a possibly overlapping destination without a static size.
 
     ```
     xpiler-opt --bang-detensorize in.mlir
