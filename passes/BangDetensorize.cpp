@@ -446,8 +446,7 @@ struct Destination {
   bool isTemporary = false;
 
   static FailureOr<Destination> get(Detensorizer &d, Operation *op,
-                                    Value dstMemref,
-                                    ArrayRef<Value> sources) {
+                                    Value dstMemref, ArrayRef<Value> sources) {
     Destination r;
     r.dst = d.access(dstMemref);
     r.target = r.dst;
@@ -462,8 +461,8 @@ struct Destination {
     auto func = op->getParentOfType<FunctionOpInterface>();
     OpBuilder b(&func.getFunctionBody().front(),
                 func.getFunctionBody().front().begin());
-    auto space = bang::MemorySpaceAttr::get(op->getContext(),
-                                            bang::MemorySpace::nram);
+    auto space =
+        bang::MemorySpaceAttr::get(op->getContext(), bang::MemorySpace::nram);
     auto temp = bang::AllocOp::create(
         b, op->getLoc(),
         MemRefType::get(type.getShape(), type.getElementType(), AffineMap(),

@@ -50,6 +50,7 @@
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <functional>
 #include <map>
 
 namespace xpiler {
@@ -517,7 +518,8 @@ LogicalResult Fission::splitBlock(Block &block) {
         uniform.insert(r);
       continue;
     }
-    if (isUniformOp(op)) {
+    // On-chip arrays stay where they are declared (made per core later).
+    if (isa<memref::AllocaOp>(op) || isUniformOp(op)) {
       for (Value r : op->getResults())
         uniform.insert(r);
       continue;
@@ -542,53 +544,133 @@ static scf::ForOp getCoreLoop(Operation *op, ArrayRef<scf::ForOp> loops) {
   return nullptr;
 }
 
+/// Whether `v`, defined in core loop `loop`, is a pure function of its
+/// induction variable and values defined outside it.
+static bool canRecompute(Value v, scf::ForOp loop, unsigned depth = 0) {
+  if (v == loop.getInductionVar() ||
+      !loop->isAncestor(v.getParentBlock()->getParentOp()))
+    return true;
+  Operation *def = v.getDefiningOp();
+  if (!def || depth > 32 || def->getNumRegions() || !isMemoryEffectFree(def) ||
+      def->getBlock() != loop.getBody())
+    return false;
+  return llvm::all_of(def->getOperands(), [&](Value o) {
+    return canRecompute(o, loop, depth + 1);
+  });
+}
+
+/// Clones the computation of `v` (see canRecompute) at `b`.
+static Value recompute(OpBuilder &b, Value v, scf::ForOp loop,
+                       IRMapping &mapping) {
+  if (Value known = mapping.lookupOrNull(v))
+    return known;
+  if (!loop->isAncestor(v.getParentBlock()->getParentOp()))
+    return v;
+  Operation *def = v.getDefiningOp();
+  for (Value o : def->getOperands())
+    recompute(b, o, loop, mapping);
+  Operation *clone = b.clone(*def, mapping);
+  return clone->getResult(cast<OpResult>(v).getResultNumber());
+}
+
 LogicalResult Fission::fixCrossSegmentUses() {
-  // On-chip arrays: one per core (memref<4xN>), indexed by the core.
-  SmallVector<memref::AllocaOp> arrays;
-  for (Operation &op : *clusterBody)
-    if (auto alloca = dyn_cast<memref::AllocaOp>(op))
-      arrays.push_back(alloca);
-  for (memref::AllocaOp alloca : arrays) {
+  // On-chip arrays: one per core (memref<4xN>), indexed by the core. A
+  // `select` between such arrays selects between their per-core copies.
+  llvm::MapVector<Value, Value> perCore;
+  for (Operation &op : llvm::make_early_inc_range(*clusterBody)) {
+    auto alloca = dyn_cast<memref::AllocaOp>(op);
+    if (!alloca)
+      continue;
     auto type = alloca.getType();
     auto space = dyn_cast_or_null<bang::MemorySpaceAttr>(type.getMemorySpace());
     if (space && space.getValue() == bang::MemorySpace::sram)
       continue; // one per cluster: already right
     if (type.getRank() != 1)
       return alloca.emitOpError("cannot make a per-core copy of this array");
-    // Every use must be a load or store inside a core loop.
-    for (OpOperand &use : alloca->getUses()) {
-      Operation *user = use.getOwner();
-      if (!isa<memref::LoadOp, memref::StoreOp>(user) ||
-          (isa<memref::StoreOp>(user) && use.getOperandNumber() == 0) ||
-          !getCoreLoop(user, coreLoops))
-        return user->emitOpError(
-            "cannot raise: an on-chip array is used here other than by a "
-            "load or store of one core");
-    }
     OpBuilder b(alloca);
-    auto perCore = memref::AllocaOp::create(
+    perCore[alloca] = memref::AllocaOp::create(
         b, alloca.getLoc(),
         MemRefType::get({kCoresPerCluster, type.getDimSize(0)},
                         type.getElementType(), AffineMap(),
                         type.getMemorySpace()));
-    for (OpOperand &use : llvm::make_early_inc_range(alloca->getUses())) {
+  }
+  // Selects between such arrays (`c ? nram_acc : nram_part`) are resolved
+  // at each access: a select of the loaded values, an if around the stores.
+  llvm::SetVector<Operation *> selects;
+  auto isArray = [&](Value v) {
+    return perCore.count(v) || selects.contains(v.getDefiningOp());
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    kernel.walk([&](arith::SelectOp select) {
+      if (!selects.contains(select) && isArray(select.getTrueValue()) &&
+          isArray(select.getFalseValue()))
+        changed |= selects.insert(select);
+    });
+  }
+  std::function<Value(OpBuilder &, Location, Value, Value, Value)> load =
+      [&](OpBuilder &b, Location loc, Value array, Value core,
+          Value index) -> Value {
+    if (auto select = array.getDefiningOp<arith::SelectOp>();
+        select && selects.contains(select))
+      return arith::SelectOp::create(
+          b, loc, select.getCondition(),
+          load(b, loc, select.getTrueValue(), core, index),
+          load(b, loc, select.getFalseValue(), core, index));
+    return memref::LoadOp::create(b, loc, perCore[array],
+                                  ValueRange{core, index});
+  };
+  std::function<void(OpBuilder &, Location, Value, Value, Value, Value)> store =
+      [&](OpBuilder &b, Location loc, Value value, Value array, Value core,
+          Value index) {
+        if (auto select = array.getDefiningOp<arith::SelectOp>();
+            select && selects.contains(select)) {
+          auto ifOp = scf::IfOp::create(b, loc, select.getCondition(),
+                                        /*withElseRegion=*/true);
+          OpBuilder tb = ifOp.getThenBodyBuilder();
+          store(tb, loc, value, select.getTrueValue(), core, index);
+          OpBuilder eb = ifOp.getElseBodyBuilder();
+          store(eb, loc, value, select.getFalseValue(), core, index);
+          return;
+        }
+        memref::StoreOp::create(b, loc, value, perCore[array],
+                                ValueRange{core, index});
+      };
+  SmallVector<Value> arrays;
+  for (auto &entry : perCore)
+    arrays.push_back(entry.first);
+  for (Operation *select : selects)
+    arrays.push_back(select->getResult(0));
+  for (Value old : arrays) {
+    for (OpOperand &use : llvm::make_early_inc_range(old.getUses())) {
       Operation *user = use.getOwner();
-      Value core = getCoreLoop(user, coreLoops).getInductionVar();
+      if (selects.contains(user))
+        continue;
+      scf::ForOp coreLoop = getCoreLoop(user, coreLoops);
+      bool isAccess =
+          isa<memref::LoadOp>(user) ||
+          (isa<memref::StoreOp>(user) && use.getOperandNumber() == 1);
+      if (!isAccess || !coreLoop)
+        return user->emitOpError(
+            "cannot raise: an on-chip array is used here other than by a "
+            "load or store of one core");
+      Value core = coreLoop.getInductionVar();
       OpBuilder ub(user);
-      if (auto load = dyn_cast<memref::LoadOp>(user)) {
-        auto repl = memref::LoadOp::create(
-            ub, load.getLoc(), perCore, ValueRange{core, load.getIndices()[0]});
-        load.getResult().replaceAllUsesWith(repl.getResult());
-        load.erase();
+      if (auto l = dyn_cast<memref::LoadOp>(user)) {
+        Value repl = load(ub, l.getLoc(), old, core, l.getIndices()[0]);
+        l.getResult().replaceAllUsesWith(repl);
+        l.erase();
       } else {
-        auto store = cast<memref::StoreOp>(user);
-        memref::StoreOp::create(ub, store.getLoc(), store.getValue(), perCore,
-                                ValueRange{core, store.getIndices()[0]});
-        store.erase();
+        auto st = cast<memref::StoreOp>(user);
+        store(ub, st.getLoc(), st.getValue(), old, core, st.getIndices()[0]);
+        st.erase();
       }
     }
-    alloca.erase();
   }
+  for (Operation *select : llvm::reverse(selects))
+    select->erase();
+  for (auto &entry : llvm::reverse(perCore))
+    entry.first.getDefiningOp()->erase();
 
   // Values defined in one core loop and used outside it.
   for (scf::ForOp loop : coreLoops) {
@@ -603,6 +685,27 @@ LogicalResult Fission::fixCrossSegmentUses() {
     });
     for (Value v : escaping) {
       Operation *def = v.getDefiningOp();
+      // Values computed from the core index and uniform values only are
+      // recomputed in the core loops that use them.
+      if (canRecompute(v, loop)) {
+        bool ok = true;
+        for (OpOperand &use : llvm::make_early_inc_range(v.getUses())) {
+          Operation *user = use.getOwner();
+          if (loop->isAncestor(user))
+            continue;
+          scf::ForOp userLoop = getCoreLoop(user, coreLoops);
+          if (!userLoop) {
+            ok = false;
+            continue;
+          }
+          OpBuilder rb(userLoop.getBody(), userLoop.getBody()->begin());
+          IRMapping mapping;
+          mapping.map(loop.getInductionVar(), userLoop.getInductionVar());
+          use.set(recompute(rb, v, loop, mapping));
+        }
+        if (ok)
+          continue;
+      }
       // Cheap pure values are recomputed where used when their operands
       // allow it; others go through a per-core array.
       auto type = v.getType();
@@ -652,7 +755,8 @@ LogicalResult Fission::run(Value taskDim) {
   }
   // The task dimension computation stays before the loop.
   llvm::SetVector<Operation *> keep;
-  SmallVector<Value> worklist = {clusters};
+  SmallVector<Value> worklist = {clusters, loop.getLowerBound(),
+                                 loop.getUpperBound(), loop.getStep()};
   while (!worklist.empty()) {
     Value v = worklist.pop_back_val();
     if (Operation *def = v.getDefiningOp())
