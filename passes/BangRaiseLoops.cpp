@@ -335,17 +335,19 @@ LogicalResult raiseWithFission(func::FuncOp kernel, const TaskContext &base,
 LogicalResult raiseKernel(func::FuncOp kernel, bool isBlock) {
   if (!kernel.getBody().hasOneBlock())
     return kernel.emitOpError("cannot raise a kernel of several blocks");
-  for (Type t : kernel.getResultTypes())
-    (void)t;
   MLIRContext *ctx = kernel.getContext();
   Block &entry = kernel.getBody().front();
   Location loc = kernel.getLoc();
   Type i32 = IntegerType::get(ctx, 32);
   TaskContext tc;
   tc.isBlock = isBlock;
-  tc.dimX = entry.addArgument(i32, loc);
-  tc.dimY = entry.addArgument(i32, loc);
-  tc.dimZ = entry.addArgument(i32, loc);
+  // Named for the emitters (taskDimX itself is a BANG builtin name).
+  auto named = [&](StringRef name) -> Location {
+    return NameLoc::get(StringAttr::get(ctx, name), loc);
+  };
+  tc.dimX = entry.addArgument(i32, named("task_dim_x"));
+  tc.dimY = entry.addArgument(i32, named("task_dim_y"));
+  tc.dimZ = entry.addArgument(i32, named("task_dim_z"));
   kernel.setType(FunctionType::get(ctx, entry.getArgumentTypes(), {}));
   kernel->removeAttr(bang::BangDialect::kKernelAttrName);
   kernel->removeAttr(xpl::XplDialect::kKernelAttrName);
@@ -468,8 +470,6 @@ void Fission::flush(SmallVectorImpl<Operation *> &segment, Operation *before) {
 }
 
 LogicalResult Fission::splitBlock(Block &block) {
-  for (BlockArgument arg : block.getArguments())
-    (void)arg;
   SmallVector<Operation *> segment;
   SmallVector<Operation *> ops;
   for (Operation &op : block.without_terminator())
