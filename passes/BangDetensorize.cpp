@@ -286,9 +286,11 @@ FailureOr<Value> unaryCompute(Detensorizer &d, bang::UnaryKind kind, Value x,
     return (Value)math::SqrtOp::create(b, loc, x);
   case K::rsqrt:
   case K::active_rsqrt:
-  case K::active_rsqrthp:
-    return (Value)arith::DivFOp::create(b, loc, one(),
-                                        math::SqrtOp::create(b, loc, x));
+  case K::active_rsqrthp: {
+    Value numerator = one();
+    Value root = math::SqrtOp::create(b, loc, x);
+    return (Value)arith::DivFOp::create(b, loc, numerator, root);
+  }
   case K::sin:
   case K::active_sin:
     return (Value)math::SinOp::create(b, loc, x);
@@ -298,8 +300,9 @@ FailureOr<Value> unaryCompute(Detensorizer &d, bang::UnaryKind kind, Value x,
   case K::sigmoid:
   case K::active_sigmoid: {
     Value e = math::ExpOp::create(b, loc, arith::NegFOp::create(b, loc, x));
-    return (Value)arith::DivFOp::create(
-        b, loc, one(), arith::AddFOp::create(b, loc, one(), e));
+    Value numerator = one();
+    Value denominator = arith::AddFOp::create(b, loc, one(), e);
+    return (Value)arith::DivFOp::create(b, loc, numerator, denominator);
   }
   case K::square:
     return (Value)arith::MulFOp::create(b, loc, x, x);
@@ -505,12 +508,16 @@ Value exactQuotient(Detensorizer &d, Value value, int64_t unit) {
       APInt factor;
       if (matchPattern(def->getOperand(side), m_ConstantInt(&factor))) {
         int64_t f = factor.getSExtValue();
-        if (f % unit == 0)
-          return d.mul(d.index(def->getOperand(1 - side)), d.cIndex(f / unit));
+        if (f % unit == 0) {
+          Value other = d.index(def->getOperand(1 - side));
+          return d.mul(other, d.cIndex(f / unit));
+        }
       }
       // (x * unit') * y with unit' a multiple of unit.
-      if (Value q = exactQuotient(d, def->getOperand(side), unit))
-        return d.mul(q, d.index(def->getOperand(1 - side)));
+      if (Value q = exactQuotient(d, def->getOperand(side), unit)) {
+        Value other = d.index(def->getOperand(1 - side));
+        return d.mul(q, other);
+      }
     }
     return nullptr;
   }
@@ -598,9 +605,11 @@ LogicalResult detensorize(bang::BinaryOp op) {
          bb = d.access(op.getSrc1());
   LogicalResult result = success();
   d.loop(d.cIndex(0), d.index(op.getCount()), [&](Value i) {
-    FailureOr<Value> r =
-        binaryCompute(d, op.getKind(), toCompute(d, d.load(a, i)),
-                      toCompute(d, d.load(bb, i)), op);
+    // One statement per op: the IR's order does not depend on the C++
+    // compiler's order of evaluating arguments.
+    Value x = toCompute(d, d.load(a, i));
+    Value y = toCompute(d, d.load(bb, i));
+    FailureOr<Value> r = binaryCompute(d, op.getKind(), x, y, op);
     if (failed(r)) {
       result = failure();
       return;
@@ -650,9 +659,9 @@ LogicalResult detensorize(bang::CycleOp op) {
     Value base = d.mul(s, segCount);
     d.loop(d.cIndex(0), segCount, [&](Value j) {
       Value i = d.add(base, j);
-      FailureOr<Value> r =
-          binaryCompute(d, op.getKind(), toCompute(d, d.load(src, i)),
-                        toCompute(d, d.load(seg, j)), op);
+      Value x = toCompute(d, d.load(src, i));
+      Value y = toCompute(d, d.load(seg, j));
+      FailureOr<Value> r = binaryCompute(d, op.getKind(), x, y, op);
       if (failed(r)) {
         result = failure();
         return;
@@ -754,7 +763,9 @@ LogicalResult detensorize(bang::PoolOp op) {
           d.b, d.loc, f64,
           arith::IndexCastOp::create(d.b, d.loc, d.b.getI64Type(), i));
     };
-    area = arith::MulFOp::create(d.b, d.loc, toF64(kh), toF64(kw));
+    Value fh = toF64(kh);
+    Value fw = toF64(kw);
+    area = arith::MulFOp::create(d.b, d.loc, fh, fw);
   }
   d.loop(d.cIndex(0), outH, [&](Value oh) {
     d.loop(d.cIndex(0), outW, [&](Value ow) {
@@ -800,7 +811,8 @@ LogicalResult detensorize(bang::TransposeOp op) {
   Value h = d.index(op.getHeight()), w = d.index(op.getWidth());
   d.loop(d.cIndex(0), h, [&](Value i) {
     d.loop(d.cIndex(0), w, [&](Value j) {
-      d.store(d.load(src, d.add(d.mul(i, w), j)), dst, d.add(d.mul(j, h), i));
+      Value v = d.load(src, d.add(d.mul(i, w), j));
+      d.store(v, dst, d.add(d.mul(j, h), i));
     });
   });
   out->finish(d, d.mul(h, w));
@@ -844,7 +856,8 @@ LogicalResult detensorize(bang::MatmulOp op) {
             return (Value)arith::AddFOp::create(
                 d.b, d.loc, s, arith::MulFOp::create(d.b, d.loc, x, y));
           });
-      d.store(d.toFloat(sum, td), dst, d.add(d.mul(i, n), j));
+      Value result = d.toFloat(sum, td);
+      d.store(result, dst, d.add(d.mul(i, n), j));
     });
   });
   out->finish(d, d.mul(m, n));
@@ -918,9 +931,9 @@ LogicalResult detensorize(bang::ConvOp op) {
         Value sum = d.reduce(
             d.cIndex(0), kh, d.fconst(f64, 0.0), [&](Value y, Value sy0) {
               return d.reduce(d.cIndex(0), kw, sy0, [&](Value x, Value sx0) {
-                Value in = d.mul(d.add(d.mul(d.add(d.mul(oh, sy), y), w),
-                                       d.add(d.mul(ow, sx), x)),
-                                 ci);
+                Value row = d.add(d.mul(oh, sy), y);
+                Value col = d.add(d.mul(ow, sx), x);
+                Value in = d.mul(d.add(d.mul(row, w), col), ci);
                 Value f =
                     d.mul(d.add(d.mul(d.add(d.mul(o, kh), y), kw), x), ci);
                 return d.reduce(d.cIndex(0), ci, sx0, [&](Value c, Value s) {
@@ -933,8 +946,8 @@ LogicalResult detensorize(bang::ConvOp op) {
             });
         if (bias)
           sum = arith::AddFOp::create(d.b, d.loc, sum, d.f64(d.load(*bias, o)));
-        d.store(d.toFloat(sum, td), dst,
-                d.add(d.mul(d.add(d.mul(oh, outW), ow), co), o));
+        Value result = d.toFloat(sum, td);
+        d.store(result, dst, d.add(d.mul(d.add(d.mul(oh, outW), ow), co), o));
       });
     });
   });
