@@ -231,7 +231,8 @@ LogicalResult passFileScopeArrays(ModuleOp module) {
     Block &entry = f.getBody().front();
     SmallVector<std::string> names;
     for (auto &[name, type] : needs[f]) {
-      BlockArgument arg = entry.addArgument(type, f.getLoc());
+      BlockArgument arg = entry.addArgument(
+          type, NameLoc::get(StringAttr::get(f.getContext(), name), f.getLoc()));
       names.push_back(name);
       SmallVector<bang::AllocOp> allocs;
       f.walk([&](bang::AllocOp alloc) {
@@ -295,8 +296,15 @@ LogicalResult passFileScopeArrays(ModuleOp module) {
 void hoistArrays(func::FuncOp kernel, Block &block) {
   SmallVector<bang::AllocOp> allocs;
   kernel.walk([&](bang::AllocOp alloc) { allocs.push_back(alloc); });
-  OpBuilder b(&block, block.begin());
+  OpBuilder b(block.getParentOp()->getContext());
+  Operation *last = nullptr;
   for (bang::AllocOp alloc : allocs) {
+    // In order, at the start (the first op there may be one of the allocs,
+    // erased below: never an insertion point).
+    if (last)
+      b.setInsertionPointAfter(last);
+    else
+      b.setInsertionPointToStart(&block);
     // The C name as a NameLoc: emitters name the array after it.
     Location loc = alloc.getLoc();
     if (alloc.getName())
@@ -305,6 +313,7 @@ void hoistArrays(func::FuncOp kernel, Block &block) {
         memref::AllocaOp::create(b, loc, cast<MemRefType>(alloc.getType()));
     alloc.getResult().replaceAllUsesWith(alloca.getResult());
     alloc.erase();
+    last = alloca;
   }
 }
 
@@ -996,6 +1005,10 @@ struct BangRaiseLoopsPass
     for (func::FuncOp launcher : launchers)
       if (failed(raiseLauncher(launcher, module)))
         return signalPassFailure();
+    // Helpers are now plain functions of this file.
+    for (func::FuncOp f : module.getOps<func::FuncOp>())
+      if (f->removeAttr(bang::BangDialect::kFuncAttrName) && !f.isExternal())
+        f.setPrivate();
     // Remaining file-scope declarations outside kernels (helpers called only
     // from helpers) were turned into arguments; any other bang.alloc is an
     // array of a helper: one per call.
