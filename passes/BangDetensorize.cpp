@@ -12,8 +12,10 @@
 //   `gelup` compute in double, as the emulator does;
 // * pooling accumulates in double (max/min with fmax/fmin from -inf/+inf,
 //   average divided by kernel_height * kernel_width);
-// * matmul, mlp and conv accumulate products of the inputs (converted to
-//   float then double) in double and round once, bias added in double;
+// * matmul, mlp and conv accumulate products of float inputs (converted to
+//   float then double) in double, or with fix_position products of i8/i16
+//   inputs exactly in int64 scaled by 2^fix_position; bias added in double;
+//   one rounding to the destination (int16: to nearest even, saturated);
 // * `__bang_max`/`__bang_min` keep the first extreme value and store its
 //   index as an unsigned integer of T's width in element slot 1;
 // * `__memcpy` copies `segnum + 1` segments of `size` bytes element by
@@ -819,26 +821,87 @@ LogicalResult detensorize(bang::TransposeOp op) {
   return success();
 }
 
-/// Checks the types of a product builtin: float inputs of one type, a
-/// float destination, no fix_position.
-LogicalResult checkProductTypes(Operation *op, Value dst, Value a, Value b,
-                                Value position) {
-  Type ta = cast<MemRefType>(a.getType()).getElementType();
-  Type tb = cast<MemRefType>(b.getType()).getElementType();
-  Type td = cast<MemRefType>(dst.getType()).getElementType();
-  if (position || ta != tb || !(ta.isF16() || ta.isF32()) ||
-      !(td.isF16() || td.isF32()))
-    return op->emitOpError("cannot detensorize: only f16/f32 inputs and "
-                           "outputs without fix_position are supported");
-  return success();
-}
+/// The accumulation of a product builtin (bang_emu::Accumulator): products
+/// of float inputs (converted to float, then double) summed in double, or
+/// with `fix_position`, products of integer inputs summed exactly in int64
+/// and scaled by 2^fix_position; the result is rounded once to the
+/// destination type (bang_emu::toDestination).
+struct Accumulator {
+  Detensorizer &d;
+  Value position; ///< i32, null for float inputs
+
+  /// Checks the types (float inputs of one type without fix_position, i8/i16
+  /// inputs with it; f16/f32/i16 destination).
+  static FailureOr<Accumulator> get(Detensorizer &d, Operation *op, Value dst,
+                                    Value a, Value b, Value position) {
+    Type ta = cast<MemRefType>(a.getType()).getElementType();
+    Type tb = cast<MemRefType>(b.getType()).getElementType();
+    Type td = cast<MemRefType>(dst.getType()).getElementType();
+    auto isFixedInput = [](Type t) {
+      return t.isInteger(8) || t.isInteger(16);
+    };
+    bool inputsOk = position ? isFixedInput(ta) && isFixedInput(tb)
+                             : ta == tb && (ta.isF16() || ta.isF32());
+    if (!inputsOk || !(td.isF16() || td.isF32() || td.isInteger(16))) {
+      op->emitOpError("cannot detensorize: inputs must be both f16 or both "
+                      "f32 without fix_position, or i8/i16 with it, and the "
+                      "destination f16, f32 or i16");
+      return failure();
+    }
+    return Accumulator{d, position};
+  }
+  Value zero() {
+    if (position)
+      return d.iconst(d.b.getI64Type(), 0);
+    return d.fconst(d.b.getF64Type(), 0.0);
+  }
+  /// sum + a * b.
+  Value add(Value sum, Value a, Value b) {
+    if (position) {
+      Type i64 = d.b.getI64Type();
+      Value x = arith::ExtSIOp::create(d.b, d.loc, i64, a);
+      Value y = arith::ExtSIOp::create(d.b, d.loc, i64, b);
+      return arith::AddIOp::create(d.b, d.loc, sum,
+                                   arith::MulIOp::create(d.b, d.loc, x, y));
+    }
+    Value x = d.f64(d.f32(a));
+    Value y = d.f64(d.f32(b));
+    return arith::AddFOp::create(d.b, d.loc, sum,
+                                 arith::MulFOp::create(d.b, d.loc, x, y));
+  }
+  /// The sum as a double (ldexp(sum, position) for integers).
+  Value finish(Value sum) {
+    if (!position)
+      return sum;
+    Type f64 = d.b.getF64Type();
+    Value v = arith::SIToFPOp::create(d.b, d.loc, f64, sum);
+    Value scale = math::Exp2Op::create(
+        d.b, d.loc, arith::SIToFPOp::create(d.b, d.loc, f64, position));
+    return arith::MulFOp::create(d.b, d.loc, v, scale);
+  }
+  /// toDestination<Td>(v): floats round to nearest even; int16 rounds to
+  /// nearest even and saturates (NaN: 0).
+  Value toDestination(Value v, Type td) {
+    if (isa<FloatType>(td))
+      return d.toFloat(v, td);
+    Type f64 = d.b.getF64Type();
+    Value r = math::RoundEvenOp::create(d.b, d.loc, v);
+    r = arith::MaxNumFOp::create(d.b, d.loc, r, d.fconst(f64, -32768.0));
+    r = arith::MinNumFOp::create(d.b, d.loc, r, d.fconst(f64, 32767.0));
+    Value isNan =
+        arith::CmpFOp::create(d.b, d.loc, arith::CmpFPredicate::UNO, v, v);
+    r = arith::SelectOp::create(d.b, d.loc, isNan, d.fconst(f64, 0.0), r);
+    return arith::FPToSIOp::create(d.b, d.loc, td, r);
+  }
+};
 
 LogicalResult detensorize(bang::MatmulOp op) {
-  if (failed(checkProductTypes(op, op.getDst(), op.getLhs(), op.getRhs(),
-                               op.getFixPosition())))
-    return failure();
   Type td = cast<MemRefType>(op.getDst().getType()).getElementType();
   Detensorizer d(op);
+  FailureOr<Accumulator> acc = Accumulator::get(
+      d, op, op.getDst(), op.getLhs(), op.getRhs(), op.getFixPosition());
+  if (failed(acc))
+    return failure();
   FailureOr<Destination> out =
       Destination::get(d, op, op.getDst(), {op.getLhs(), op.getRhs()});
   if (failed(out))
@@ -846,17 +909,14 @@ LogicalResult detensorize(bang::MatmulOp op) {
   Access dst = out->target, lhs = d.access(op.getLhs()),
          rhs = d.access(op.getRhs());
   Value m = d.index(op.getM()), k = d.index(op.getK()), n = d.index(op.getN());
-  Type f64 = d.b.getF64Type();
   d.loop(d.cIndex(0), m, [&](Value i) {
     d.loop(d.cIndex(0), n, [&](Value j) {
-      Value sum =
-          d.reduce(d.cIndex(0), k, d.fconst(f64, 0.0), [&](Value p, Value s) {
-            Value x = d.f64(d.f32(d.load(lhs, d.add(d.mul(i, k), p))));
-            Value y = d.f64(d.f32(d.load(rhs, d.add(d.mul(j, k), p))));
-            return (Value)arith::AddFOp::create(
-                d.b, d.loc, s, arith::MulFOp::create(d.b, d.loc, x, y));
-          });
-      Value result = d.toFloat(sum, td);
+      Value sum = d.reduce(d.cIndex(0), k, acc->zero(), [&](Value p, Value s) {
+        Value x = d.load(lhs, d.add(d.mul(i, k), p));
+        Value y = d.load(rhs, d.add(d.mul(j, k), p));
+        return acc->add(s, x, y);
+      });
+      Value result = acc->toDestination(acc->finish(sum), td);
       d.store(result, dst, d.add(d.mul(i, n), j));
     });
   });
@@ -865,11 +925,12 @@ LogicalResult detensorize(bang::MatmulOp op) {
 }
 
 LogicalResult detensorize(bang::MlpOp op) {
-  if (failed(checkProductTypes(op, op.getDst(), op.getSrc(), op.getWeight(),
-                               op.getFixPosition())))
-    return failure();
   Type td = cast<MemRefType>(op.getDst().getType()).getElementType();
   Detensorizer d(op);
+  FailureOr<Accumulator> acc = Accumulator::get(
+      d, op, op.getDst(), op.getSrc(), op.getWeight(), op.getFixPosition());
+  if (failed(acc))
+    return failure();
   FailureOr<Destination> out = Destination::get(
       d, op, op.getDst(), {op.getSrc(), op.getWeight(), op.getBias()});
   if (failed(out))
@@ -880,29 +941,29 @@ LogicalResult detensorize(bang::MlpOp op) {
   if (op.getBias())
     bias = d.access(op.getBias());
   Value height = d.index(op.getHeight()), width = d.index(op.getWidth());
-  Type f64 = d.b.getF64Type();
   d.loop(d.cIndex(0), height, [&](Value h) {
     Value sum =
-        d.reduce(d.cIndex(0), width, d.fconst(f64, 0.0), [&](Value x, Value s) {
-          Value wv = d.f64(d.f32(d.load(weight, d.add(d.mul(h, width), x))));
-          Value sv = d.f64(d.f32(d.load(src, x)));
-          return (Value)arith::AddFOp::create(
-              d.b, d.loc, s, arith::MulFOp::create(d.b, d.loc, wv, sv));
+        d.reduce(d.cIndex(0), width, acc->zero(), [&](Value x, Value s) {
+          Value wv = d.load(weight, d.add(d.mul(h, width), x));
+          Value sv = d.load(src, x);
+          return acc->add(s, wv, sv);
         });
+    Value v = acc->finish(sum);
     if (bias)
-      sum = arith::AddFOp::create(d.b, d.loc, sum, d.f64(d.load(*bias, h)));
-    d.store(d.toFloat(sum, td), dst, h);
+      v = arith::AddFOp::create(d.b, d.loc, v, d.f64(d.load(*bias, h)));
+    d.store(acc->toDestination(v, td), dst, h);
   });
   out->finish(d, height);
   return success();
 }
 
 LogicalResult detensorize(bang::ConvOp op) {
-  if (failed(checkProductTypes(op, op.getDst(), op.getSrc(), op.getKernel(),
-                               op.getFixPosition())))
-    return failure();
   Type td = cast<MemRefType>(op.getDst().getType()).getElementType();
   Detensorizer d(op);
+  FailureOr<Accumulator> acc = Accumulator::get(
+      d, op, op.getDst(), op.getSrc(), op.getKernel(), op.getFixPosition());
+  if (failed(acc))
+    return failure();
   FailureOr<Destination> out = Destination::get(
       d, op, op.getDst(), {op.getSrc(), op.getKernel(), op.getBias()});
   if (failed(out))
@@ -924,12 +985,11 @@ LogicalResult detensorize(bang::ConvOp op) {
   };
   Value outH = d.add(div(sub(h, kh), sy), d.cIndex(1));
   Value outW = d.add(div(sub(w, kw), sx), d.cIndex(1));
-  Type f64 = d.b.getF64Type();
   d.loop(d.cIndex(0), outH, [&](Value oh) {
     d.loop(d.cIndex(0), outW, [&](Value ow) {
       d.loop(d.cIndex(0), co, [&](Value o) {
-        Value sum = d.reduce(
-            d.cIndex(0), kh, d.fconst(f64, 0.0), [&](Value y, Value sy0) {
+        Value sum =
+            d.reduce(d.cIndex(0), kh, acc->zero(), [&](Value y, Value sy0) {
               return d.reduce(d.cIndex(0), kw, sy0, [&](Value x, Value sx0) {
                 Value row = d.add(d.mul(oh, sy), y);
                 Value col = d.add(d.mul(ow, sx), x);
@@ -937,16 +997,16 @@ LogicalResult detensorize(bang::ConvOp op) {
                 Value f =
                     d.mul(d.add(d.mul(d.add(d.mul(o, kh), y), kw), x), ci);
                 return d.reduce(d.cIndex(0), ci, sx0, [&](Value c, Value s) {
-                  Value a = d.f64(d.f32(d.load(src, d.add(in, c))));
-                  Value k = d.f64(d.f32(d.load(kernel, d.add(f, c))));
-                  return (Value)arith::AddFOp::create(
-                      d.b, d.loc, s, arith::MulFOp::create(d.b, d.loc, a, k));
+                  Value a = d.load(src, d.add(in, c));
+                  Value k = d.load(kernel, d.add(f, c));
+                  return acc->add(s, a, k);
                 });
               });
             });
+        Value v = acc->finish(sum);
         if (bias)
-          sum = arith::AddFOp::create(d.b, d.loc, sum, d.f64(d.load(*bias, o)));
-        Value result = d.toFloat(sum, td);
+          v = arith::AddFOp::create(d.b, d.loc, v, d.f64(d.load(*bias, o)));
+        Value result = acc->toDestination(v, td);
         d.store(result, dst, d.add(d.mul(d.add(d.mul(oh, outW), ow), co), o));
       });
     });

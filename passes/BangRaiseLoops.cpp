@@ -232,7 +232,8 @@ LogicalResult passFileScopeArrays(ModuleOp module) {
     SmallVector<std::string> names;
     for (auto &[name, type] : needs[f]) {
       BlockArgument arg = entry.addArgument(
-          type, NameLoc::get(StringAttr::get(f.getContext(), name), f.getLoc()));
+          type,
+          NameLoc::get(StringAttr::get(f.getContext(), name), f.getLoc()));
       names.push_back(name);
       SmallVector<bang::AllocOp> allocs;
       f.walk([&](bang::AllocOp alloc) {

@@ -85,7 +85,7 @@ def BangDetensorize : Pass<"bang-detensorize", "mlir::ModuleOp"> {
     the `bang_emu` functors it shares): elementwise kinds compute in float
     (f16/bf16/f32) or int64 (i16/i32, wrapping) and round once; active
     functions compute in float (`gelu`/`gelup` in double); pooling, matmul,
-    mlp and conv accumulate in double and round once. A copy of `size`
+    mlp and conv accumulate in double (fixed point: int64) and round once. A copy of `size`
     bytes is `size / sizeof(T)` element copies per segment: sizes and
     strides must provably be whole elements. Accesses through 1-D
     unit-stride subviews are folded into indices of the underlying buffer.
@@ -96,9 +96,13 @@ def BangDetensorize : Pass<"bang-detensorize", "mlir::ModuleOp"> {
     a temporary NRAM array (a `bang.alloc` at the start of the function)
     copied to the destination afterwards.
 
+    Matmul, mlp and conv with `fix_position` (i8/i16 inputs) accumulate
+    exactly in int64 and scale by `2^fix_position`; an i16 destination
+    rounds to nearest even and saturates.
+
     Errors (naming the op): `__memcpy_async`, copies into another cluster's
-    SRAM or between element types, integer matmul/mlp/conv (`fix_position`),
-    a possibly overlapping destination without a static size.
+    SRAM or between element types, a possibly overlapping destination
+    without a static size.
 
     ```
     xpiler-opt --bang-detensorize in.mlir

@@ -22,17 +22,6 @@ func.func @partial_elements(%g: !gdram, %bytes: i32) attributes {bang.kernel} {
 
 // -----
 
-func.func @fixed_point(%m: i32, %pos: i32) attributes {bang.kernel} {
-  %c = bang.alloc : memref<256xf32, #bang.memory_space<nram>>
-  %a = bang.alloc : memref<256xi8, #bang.memory_space<nram>>
-  %w = bang.alloc : memref<256xi8, #bang.memory_space<wram>>
-  // expected-error @below {{only f16/f32 inputs and outputs without fix_position}}
-  bang.matmul %c, %a, %w, %m, %m, %m pos(%pos) : memref<256xf32, #bang.memory_space<nram>>, memref<256xi8, #bang.memory_space<nram>>, memref<256xi8, #bang.memory_space<wram>>
-  return
-}
-
-// -----
-
 func.func @overlap_without_size(%a: memref<?xf32, #bang.memory_space<nram>>, %h: i32) attributes {bang.func} {
   // expected-error @below {{the destination may overlap a source and has no static size}}
   bang.transpose %a, %a, %h, %h : memref<?xf32, #bang.memory_space<nram>>, memref<?xf32, #bang.memory_space<nram>>
