@@ -14,7 +14,8 @@
 // * A kernel without barriers becomes
 //   `scf.for %t = 0 to taskDim {xpl.axis = #xpl.axis<task>}` around its
 //   body, the task dimensions being three new `i32` arguments.
-// * A Union kernel with `__sync_cluster` becomes a loop over clusters
+// * A Union kernel with `__sync_cluster` (or with SRAM arrays, which the
+//   cores of a cluster share) becomes a loop over clusters
 //   (`#xpl.axis<cluster>`) whose body is the kernel's code split at the
 //   barriers (fission): each barrier-free stretch is a loop over the 4 cores
 //   (`#xpl.axis<core>`); code that is the same for every core of the
@@ -379,7 +380,16 @@ LogicalResult raiseKernel(func::FuncOp kernel, bool isBlock) {
   OpBuilder b(&entry, entry.begin());
   Value taskDim = arith::MulIOp::create(
       b, loc, arith::MulIOp::create(b, loc, tc.dimX, tc.dimY), tc.dimZ);
-  if (!barriers.empty()) {
+  // SRAM of a Union launch is shared by the 4 cores of a cluster (in the
+  // oracle, cores run in order until a barrier): a cluster loop of core
+  // loops even without barriers.
+  bool sharesSram = false;
+  kernel.walk([&](bang::AllocOp alloc) {
+    auto space = dyn_cast_or_null<bang::MemorySpaceAttr>(
+        cast<MemRefType>(alloc.getType()).getMemorySpace());
+    sharesSram |= space && space.getValue() == bang::MemorySpace::sram;
+  });
+  if (!barriers.empty() || (!isBlock && sharesSram)) {
     for (bang::SyncOp sync : barriers)
       if (sync.getKind() != bang::SyncKind::cluster)
         return sync.emitOpError(

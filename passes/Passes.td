@@ -128,7 +128,8 @@ def BangRaiseLoops : Pass<"bang-raise-loops", "mlir::ModuleOp"> {
     file-scope arrays that `__mlu_func__` helpers use are passed to them as
     arguments.
 
-    A Union kernel with `__sync_cluster` becomes a cluster loop
+    A Union kernel with `__sync_cluster` or SRAM arrays becomes a cluster
+    loop
     (`#xpl.axis<cluster>`) split at its barriers into core loops
     (`#xpl.axis<core>`); code and control flow that is the same on every
     core of the cluster stays outside them; NRAM arrays and values that
