@@ -1044,6 +1044,15 @@ struct BangDetensorizePass
     });
     bool failed = false;
     for (Operation *op : ops) {
+      // The builtins address their buffers linearly.
+      if (llvm::any_of(op->getOperandTypes(), [](Type t) {
+            auto memref = dyn_cast<MemRefType>(t);
+            return memref && memref.getRank() != 1;
+          })) {
+        op->emitOpError("cannot detensorize a buffer of rank other than 1");
+        failed = true;
+        continue;
+      }
       LogicalResult result =
           llvm::TypeSwitch<Operation *, LogicalResult>(op)
               .Case([](bang::FillOp fill) {

@@ -27,3 +27,12 @@ func.func @overlap_without_size(%a: memref<?xf32, #bang.memory_space<nram>>, %h:
   bang.transpose %a, %a, %h, %h : memref<?xf32, #bang.memory_space<nram>>, memref<?xf32, #bang.memory_space<nram>>
   return
 }
+
+// -----
+
+func.func @rank2(%n: i32) attributes {bang.kernel} {
+  %a = bang.alloc : memref<16x16xf32, #bang.memory_space<nram>>
+  // expected-error @below {{cannot detensorize a buffer of rank other than 1}}
+  bang.write_zero %a, %n : memref<16x16xf32, #bang.memory_space<nram>>
+  return
+}
