@@ -5,6 +5,8 @@
 //   bang-detensorize        __bang_* builtins and __memcpy -> scalar loops
 //   bang-raise-loops        tasks/clusters/cores -> parallel loops, launches
 //                           -> calls, device buffers -> host buffers
+//   canonicalize, cse
+//   bang-forward-staging    NRAM staging copies -> direct global accesses
 //   bang-drop-memory-spaces
 //   canonicalize, cse
 //   bang-tasks-to-omp       the task (cluster) loops -> OpenMP
@@ -28,6 +30,9 @@ void xpiler::registerBangToVnniPipelines() {
       [](mlir::OpPassManager &pm) {
         pm.addPass(createBangDetensorize());
         pm.addPass(createBangRaiseLoops());
+        pm.addPass(mlir::createCanonicalizerPass());
+        pm.addPass(mlir::createCSEPass());
+        pm.addPass(createBangForwardStaging());
         pm.addPass(createBangDropMemorySpaces());
         pm.addPass(mlir::createCanonicalizerPass());
         pm.addPass(mlir::createCSEPass());

@@ -189,4 +189,29 @@ def BangTasksToOmp : Pass<"bang-tasks-to-omp", "mlir::ModuleOp"> {
   let dependentDialects = ["::xpiler::xpl::XplDialect"];
 }
 
+def BangForwardStaging : Pass<"bang-forward-staging", "mlir::ModuleOp"> {
+  let summary = "forward NRAM staging copies to global memory accesses";
+  let description = [{
+    After `bang-detensorize` and `bang-raise-loops` (and before
+    `bang-drop-memory-spaces`), a sequence in one block of copy-in loops
+    (`S[k] = G[o + k]`), elementwise loops (every access an NRAM array at
+    `[k]`) and one copy-out loop (`G'[o' + k] = S[k]`), all from 0 step 1
+    with only side-effect-free ops between them, becomes one loop over the
+    copy-out's lanes that computes each element from global memory.
+
+    Legal, and only then done, when the copy loops share their trip count
+    `n` and each elementwise loop runs `n` or `((n + a - 1) / a) * a` times;
+    the NRAM arrays are used nowhere else in the function; every NRAM element
+    read at lane `k` was written at lane `k` earlier in the sequence; and a
+    global buffer read by a copy-in is another kernel argument than the one
+    written (distinct `xpl.buffer` launcher arguments do not overlap) or
+    the same buffer at the same offset.
+
+    ```
+    xpiler-opt --bang-detensorize --bang-raise-loops --canonicalize --cse --bang-forward-staging in.mlir
+    ```
+  }];
+  let dependentDialects = ["mlir::scf::SCFDialect"];
+}
+
 #endif // XPILER_PASSES_TD
