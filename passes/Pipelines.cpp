@@ -48,4 +48,5 @@ void xpiler::registerTranslationPipelines() {
   registered = true;
   registerIdentityPipelines();
   registerCudaHipPipelines();
+  registerBangToVnniPipelines();
 }

@@ -145,7 +145,7 @@ LogicalResult XplDialect::verifyOperationAttribute(Operation *op,
     return op->emitOpError()
            << "'" << name << "' applies to launcher arguments, not operations";
   // Loop transformations: a loop's name (xpl-name-loops) and the parallel
-  // axis an scf.for runs on in the core form.
+  // axis a raised loop (one induction variable) iterates over.
   if (name == "xpl.loop_name") {
     if (!isa<StringAttr>(attr.getValue()))
       return op->emitOpError() << "'" << name << "' must be a string";
@@ -153,7 +153,10 @@ LogicalResult XplDialect::verifyOperationAttribute(Operation *op,
   }
   if (name == "xpl.axis") {
     if (!isa<ParallelAxisAttr>(attr.getValue()))
-      return op->emitOpError() << "'" << name << "' must be a #xpl.axis";
+      return op->emitOpError() << "'" << name << "' must be an #xpl.axis";
+    if (getNumLoopDims(op) != 1)
+      return op->emitOpError()
+             << "'" << name << "' only applies to loops of one dimension";
     return success();
   }
   return op->emitOpError() << "unknown xpl attribute '" << name << "'";

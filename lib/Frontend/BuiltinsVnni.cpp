@@ -28,6 +28,7 @@
 #include "clang/Basic/TargetInfo.h"
 #include "clang/Lex/Lexer.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "clang/AST/DeclTemplate.h"
@@ -1090,6 +1091,22 @@ xpiler::emitVnniBuiltin(FunctionImporter &f, const clang::CallExpr *call,
   if (callee == "memcpy" || callee == "std::memcpy" ||
       callee == "__builtin_memcpy")
     return emitMemcpy(f, call);
+  // Error exits (`std::fprintf(stderr, ...); std::exit(1);`, what the VNNI
+  // emitter writes for a host `cf.assert`), modelled as the CUDA/HIP/BANG
+  // importers model host error reporting: printing is dropped and exiting
+  // traps.
+  StringRef plain = callee;
+  plain.consume_front("std::");
+  if (llvm::is_contained({"printf", "fprintf", "puts", "fputs", "fflush"},
+                         plain)) {
+    Value zero = f.builder().create<arith::ConstantIntOp>(f.loc(call), 0, 32);
+    return FailureOr<ExprValue>(ExprValue::ofScalar(zero));
+  }
+  if (llvm::is_contained({"exit", "abort"}, plain)) {
+    Value no = f.builder().create<arith::ConstantIntOp>(f.loc(call), 0, 1);
+    f.builder().create<cf::AssertOp>(f.loc(call), no, "host code exits");
+    return FailureOr<ExprValue>(ExprValue());
+  }
   bool isIntrinsic =
       callee.starts_with("_mm") || callee.starts_with("__builtin_ia32_");
   if (!isIntrinsic)

@@ -24,6 +24,8 @@ void registerTranslationPipelines();
 
 /// `--cuda-to-hip` and `--hip-to-cuda` (CudaHipPipelines.cpp).
 void registerCudaHipPipelines();
+/// Registers `bang-to-vnni` (passes/BangToVnniPipeline.cpp).
+void registerBangToVnniPipelines();
 
 } // namespace xpiler
 
