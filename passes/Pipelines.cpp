@@ -47,4 +47,5 @@ void xpiler::registerTranslationPipelines() {
     return;
   registered = true;
   registerIdentityPipelines();
+  registerGpuToVnniPipelines();
 }

@@ -22,6 +22,9 @@ std::string getTranslationPipelineName(Language from, Language to);
 /// Registers every translation pipeline, the identities `--X-to-X` included.
 void registerTranslationPipelines();
 
+/// Registers `cuda-to-vnni` and `hip-to-vnni` (passes/GpuToVnniPipelines.cpp).
+void registerGpuToVnniPipelines();
+
 } // namespace xpiler
 
 #endif // XPILER_PASSES_PIPELINES_H
