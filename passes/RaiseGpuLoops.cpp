@@ -504,7 +504,9 @@ FailureOr<Value> KernelRaiser::getUniform(Value v, Level ctx, Operation *user,
                                           int depth) {
   if (Value mapped = uniformMap.lookupOrNull(v))
     return mapped;
-  if (uniformity->get(v) > ctx) {
+  // Operands of a uniform value may differ between threads (threadIdx.x in
+  // threadIdx.x / warpSize): they are evaluated for the first thread.
+  if (depth == 0 && uniformity->get(v) > ctx) {
     InFlightDiagnostic diag =
         user->emitError("xpl-raise-gpu-loops: ")
         << (isBarrier(user) ? "barrier" : "warp-level operation")
@@ -525,7 +527,9 @@ FailureOr<Value> KernelRaiser::getUniform(Value v, Level ctx, Operation *user,
       mapping.map(operand, *mapped);
     }
     Operation *clone = b.clone(*def, mapping);
-    mapUniform(v, clone->getResult(0));
+    // Only values uniform here stand for every thread's.
+    if (uniformity->get(v) <= ctx)
+      mapUniform(v, clone->getResult(0));
     return clone->getResult(0);
   }
   // Computed by the threads: read the first thread's (of the block or of
@@ -539,7 +543,8 @@ FailureOr<Value> KernelRaiser::getUniform(Value v, Level ctx, Operation *user,
                                                     indexConst(warpSize)))
                     : indexConst(0);
   Value loaded = b.create<memref::LoadOp>(v.getLoc(), *array, index);
-  mapUniform(v, loaded);
+  if (uniformity->get(v) <= ctx)
+    mapUniform(v, loaded);
   return loaded;
 }
 
@@ -1254,6 +1259,14 @@ LogicalResult KernelRaiser::run() {
             hip::DynamicSharedOp>(op))
       sharedOps.push_back(op);
   });
+  // Local arrays given a copy per thread: per block too.
+  if (usesSync)
+    oldBlock->walk([&](memref::AllocaOp alloca) {
+      Value buffer =
+          b.create<memref::AllocaOp>(alloca.getLoc(), alloca.getType());
+      buffer.getDefiningOp()->setLoc(alloca.getLoc());
+      uniformMap.map(alloca.getResult(), buffer);
+    });
   SmallVector<Value> heap;
   for (Operation *op : sharedOps) {
     auto type = cast<MemRefType>(op->getResult(0).getType());
@@ -1494,9 +1507,15 @@ struct XplRaiseGpuLoopsPass
       if (failed(lowerHost(host, symbols)))
         return signalPassFailure();
     // Device functions were inlined; keep those still called.
-    for (func::FuncOp device : devices)
-      if (SymbolTable::symbolKnownUseEmpty(device, module))
-        device.erase();
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (func::FuncOp &device : devices)
+        if (device && SymbolTable::symbolKnownUseEmpty(device, module)) {
+          device.erase();
+          device = nullptr;
+          changed = true;
+        }
+    }
   }
 };
 

@@ -481,7 +481,10 @@ LogicalResult CEmitter::declare(Value result, const Expr &expr) {
         getTypeName(memref.getElementType(), result.getLoc());
     if (failed(element))
       return failure();
-    statement(*element + " *" + name + " = " + expr.text);
+    // A view of a read-only buffer is read-only: a const argument can only
+    // initialise a pointer to const.
+    statement((isWritten(result) ? "" : "const ") + *element + " *" + name +
+              " = " + expr.text);
     return success();
   }
   FailureOr<std::string> declaration =

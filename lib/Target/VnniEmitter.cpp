@@ -20,6 +20,7 @@
 #include "xpiler/Dialect/Vnni/Vnni.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/StringExtras.h"
@@ -55,13 +56,12 @@ SmallVector<std::string> operands(CEmitter &emitter, ValueRange values) {
 /// others a `void *` or `float *`), which C++ does not convert to
 /// implicitly: their address is cast.
 FailureOr<std::string> getAddress(CEmitter &emitter, Value base,
-                                  ValueRange indices, Type vector,
-                                  bool isConst, Location loc) {
+                                  ValueRange indices, Type vector, bool isConst,
+                                  Location loc) {
   auto type = cast<MemRefType>(base.getType());
   std::string address;
   // A pointer at element 0 is the pointer itself.
-  if (!CEmitter::isArrayType(type) &&
-      llvm::all_of(indices, [](Value index) {
+  if (!CEmitter::isArrayType(type) && llvm::all_of(indices, [](Value index) {
         auto constant = getConstantIntValue(index);
         return constant && *constant == 0;
       })) {
@@ -89,11 +89,10 @@ std::optional<FailureOr<std::string>> getIntrinsicCall(CEmitter &emitter,
       // op of this kind is one more type here.
       .Case<vnni::DpOp, vnni::SetZeroOp, vnni::Set1Op, vnni::FmaddOp,
             vnni::ReduceOp, vnni::CvtOp, vnni::CastOp, vnni::SetrOp,
-            vnni::BlendOp>(
-          [&](auto intrinsic) -> Result {
-            return call(intrinsic.getIntrinsicName(),
-                        operands(emitter, intrinsic->getOperands()));
-          })
+            vnni::BlendOp>([&](auto intrinsic) -> Result {
+        return call(intrinsic.getIntrinsicName(),
+                    operands(emitter, intrinsic->getOperands()));
+      })
       // Masked forms put the mask (and the pass-through) first:
       // `_mm512_mask_add_ps(src, k, a, b)`, `_mm512_maskz_add_ps(k, a, b)`.
       .Case([&](vnni::BinaryOp binary) -> Result {
@@ -108,12 +107,12 @@ std::optional<FailureOr<std::string>> getIntrinsicCall(CEmitter &emitter,
       })
       // The predicate is the `_CMP_*` immediate.
       .Case([&](vnni::CmpOp cmp) -> Result {
-        return call(cmp.getIntrinsicName(),
-                    {emitter.operand(cmp.getLhs()),
-                     emitter.operand(cmp.getRhs()),
-                     "_CMP_" + StringRef(vnni::stringifyCmpPredicate(
-                                             cmp.getPredicate()))
-                                   .upper()});
+        return call(
+            cmp.getIntrinsicName(),
+            {emitter.operand(cmp.getLhs()), emitter.operand(cmp.getRhs()),
+             "_CMP_" +
+                 StringRef(vnni::stringifyCmpPredicate(cmp.getPredicate()))
+                     .upper()});
       })
       // `_mm512_mask_loadu_ps(src, k, p)`, `_mm512_maskz_loadu_ps(k, p)`.
       .Case([&](vnni::MaskedLoadOp load) -> Result {
@@ -168,6 +167,24 @@ public:
           "intrinsics.\n";
     os << "#include <cmath>\n#include <cstdint>\n#include <cstdio>\n"
           "#include <cstdlib>\n#include <cstring>\n#include <immintrin.h>\n\n";
+    // C has no rsqrt: raised GPU code (math.rsqrt) calls these.
+    bool f32 = false, f64 = false;
+    module.walk(
+        [&](math::RsqrtOp op) { (op.getType().isF64() ? f64 : f32) = true; });
+    if (f32)
+      os << "static inline float xpl_rsqrtf(float x) { return 1.0f / "
+            "std::sqrt(x); }\n";
+    if (f64)
+      os << "static inline double xpl_rsqrt(double x) { return 1.0 / "
+            "std::sqrt(x); }\n";
+    if (f32 || f64)
+      os << "\n";
+  }
+
+  std::string getMathFunction(StringRef name, Type type) override {
+    if (name == "rsqrt")
+      return type.isF64() ? "xpl_rsqrt" : "xpl_rsqrtf";
+    return LanguageEmitter::getMathFunction(name, type);
   }
 
   std::optional<std::string> getTypeName(Type type) override {
@@ -192,8 +209,8 @@ public:
     if (auto features = func->getAttrOfType<StringAttr>(
             vnni::VnniDialect::kTargetFeaturesAttrName))
       if (!features.getValue().empty())
-        prefix += " __attribute__((target(\"" + features.getValue().str() +
-                  "\")))";
+        prefix +=
+            " __attribute__((target(\"" + features.getValue().str() + "\")))";
     return prefix;
   }
 
@@ -218,8 +235,7 @@ public:
                       emitter.operand(bitcast.getSource(), kPrecUnary),
                   kPrecUnary};
     }
-    std::optional<FailureOr<std::string>> text =
-        getIntrinsicCall(emitter, op);
+    std::optional<FailureOr<std::string>> text = getIntrinsicCall(emitter, op);
     if (!text || failed(*text))
       return std::nullopt;
     return Expr{**text, kPrecPostfix};
