@@ -56,12 +56,13 @@ SmallVector<std::string> operands(CEmitter &emitter, ValueRange values) {
 /// others a `void *` or `float *`), which C++ does not convert to
 /// implicitly: their address is cast.
 FailureOr<std::string> getAddress(CEmitter &emitter, Value base,
-                                  ValueRange indices, Type vector, bool isConst,
-                                  Location loc) {
+                                  ValueRange indices, Type vector,
+                                  bool isConst, Location loc) {
   auto type = cast<MemRefType>(base.getType());
   std::string address;
   // A pointer at element 0 is the pointer itself.
-  if (!CEmitter::isArrayType(type) && llvm::all_of(indices, [](Value index) {
+  if (!CEmitter::isArrayType(type) &&
+      llvm::all_of(indices, [](Value index) {
         auto constant = getConstantIntValue(index);
         return constant && *constant == 0;
       })) {
@@ -89,10 +90,11 @@ std::optional<FailureOr<std::string>> getIntrinsicCall(CEmitter &emitter,
       // op of this kind is one more type here.
       .Case<vnni::DpOp, vnni::SetZeroOp, vnni::Set1Op, vnni::FmaddOp,
             vnni::ReduceOp, vnni::CvtOp, vnni::CastOp, vnni::SetrOp,
-            vnni::BlendOp>([&](auto intrinsic) -> Result {
-        return call(intrinsic.getIntrinsicName(),
-                    operands(emitter, intrinsic->getOperands()));
-      })
+            vnni::BlendOp>(
+          [&](auto intrinsic) -> Result {
+            return call(intrinsic.getIntrinsicName(),
+                        operands(emitter, intrinsic->getOperands()));
+          })
       // Masked forms put the mask (and the pass-through) first:
       // `_mm512_mask_add_ps(src, k, a, b)`, `_mm512_maskz_add_ps(k, a, b)`.
       .Case([&](vnni::BinaryOp binary) -> Result {
@@ -107,12 +109,12 @@ std::optional<FailureOr<std::string>> getIntrinsicCall(CEmitter &emitter,
       })
       // The predicate is the `_CMP_*` immediate.
       .Case([&](vnni::CmpOp cmp) -> Result {
-        return call(
-            cmp.getIntrinsicName(),
-            {emitter.operand(cmp.getLhs()), emitter.operand(cmp.getRhs()),
-             "_CMP_" +
-                 StringRef(vnni::stringifyCmpPredicate(cmp.getPredicate()))
-                     .upper()});
+        return call(cmp.getIntrinsicName(),
+                    {emitter.operand(cmp.getLhs()),
+                     emitter.operand(cmp.getRhs()),
+                     "_CMP_" + StringRef(vnni::stringifyCmpPredicate(
+                                             cmp.getPredicate()))
+                                   .upper()});
       })
       // `_mm512_mask_loadu_ps(src, k, p)`, `_mm512_maskz_loadu_ps(k, p)`.
       .Case([&](vnni::MaskedLoadOp load) -> Result {
@@ -209,8 +211,8 @@ public:
     if (auto features = func->getAttrOfType<StringAttr>(
             vnni::VnniDialect::kTargetFeaturesAttrName))
       if (!features.getValue().empty())
-        prefix +=
-            " __attribute__((target(\"" + features.getValue().str() + "\")))";
+        prefix += " __attribute__((target(\"" + features.getValue().str() +
+                  "\")))";
     return prefix;
   }
 
@@ -235,7 +237,8 @@ public:
                       emitter.operand(bitcast.getSource(), kPrecUnary),
                   kPrecUnary};
     }
-    std::optional<FailureOr<std::string>> text = getIntrinsicCall(emitter, op);
+    std::optional<FailureOr<std::string>> text =
+        getIntrinsicCall(emitter, op);
     if (!text || failed(*text))
       return std::nullopt;
     return Expr{**text, kPrecPostfix};
