@@ -31,6 +31,7 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/RegionUtils.h"
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 
 namespace xpiler {
@@ -85,9 +86,19 @@ bool isBarrier(Operation *op) {
 }
 
 /// Ops that exchange values between the lanes of a warp.
+/// Marks the warp-collective regions detensorization builds: run once per
+/// warp, outside the lane loops.
+constexpr StringLiteral kWarpCollective = "xpl_warp_collective";
+/// Marks per-warp fragment storage (not copied per thread).
+constexpr StringLiteral kPerWarp = "xpl_per_warp";
+
 bool isWarpOp(Operation *op) {
   return isa<cuda::ShflSyncOp, hip::ShflOp, cuda::SyncWarpOp, cuda::VoteSyncOp,
-             hip::VoteOp, hip::BallotOp>(op);
+             hip::VoteOp, hip::BallotOp>(op) ||
+         isa<cuda::WmmaFillFragmentOp, cuda::WmmaLoadMatrixSyncOp,
+             cuda::WmmaMmaSyncOp, cuda::WmmaStoreMatrixSyncOp, hip::MfmaOp>(
+             op) ||
+         op->hasAttr(kWarpCollective);
 }
 
 bool isKernel(func::FuncOp func) {
@@ -326,6 +337,370 @@ private:
   bool oneDimensional;
   bool changed = false;
   llvm::DenseMap<Value, Level> levels;
+};
+
+//===----------------------------------------------------------------------===//
+// Detensorize wmma
+//===----------------------------------------------------------------------===//
+
+/// The linear thread id, from the source model's builtins (replaced when the
+/// kernel is raised). `flat`: the block is known to be one-dimensional.
+Value linearThreadId(OpBuilder &b, Location loc, bool hipKernel, bool flat) {
+  auto idx = [&](Builtin which, unsigned d) -> Value {
+    Operation *op;
+    Type i32 = b.getI32Type();
+    if (hipKernel) {
+      auto dim = hip::DimAttr::get(b.getContext(), (hip::Dim)d);
+      op = which == Builtin::ThreadIdx
+               ? b.create<hip::ThreadIdxOp>(loc, i32, dim).getOperation()
+               : b.create<hip::BlockDimOp>(loc, i32, dim).getOperation();
+    } else {
+      auto dim = cuda::DimensionAttr::get(b.getContext(), (cuda::Dimension)d);
+      op = which == Builtin::ThreadIdx
+               ? b.create<cuda::ThreadIdxOp>(loc, i32, dim).getOperation()
+               : b.create<cuda::BlockDimOp>(loc, i32, dim).getOperation();
+    }
+    return b.create<arith::IndexCastUIOp>(loc, b.getIndexType(),
+                                          op->getResult(0));
+  };
+  Value tid = idx(Builtin::ThreadIdx, 0);
+  if (flat)
+    return tid;
+  Value bx = idx(Builtin::BlockDim, 0), by = idx(Builtin::BlockDim, 1);
+  Value yz = b.create<arith::AddIOp>(
+      loc, idx(Builtin::ThreadIdx, 1),
+      b.create<arith::MulIOp>(loc, by, idx(Builtin::ThreadIdx, 2)));
+  return b.create<arith::AddIOp>(loc, tid,
+                                 b.create<arith::MulIOp>(loc, bx, yz));
+}
+
+/// Rows and columns of a fragment's matrix (A is M x K, B K x N, C/D
+/// M x N), as the oracle's `fragmentShape` (lib/Exec/Runtime).
+std::pair<int64_t, int64_t> getFragmentShape(cuda::FragmentType type) {
+  switch (type.getUse()) {
+  case cuda::FragmentUse::matrix_a:
+    return {type.getM(), type.getK()};
+  case cuda::FragmentUse::matrix_b:
+    return {type.getK(), type.getN()};
+  case cuda::FragmentUse::accumulator:
+    return {type.getM(), type.getN()};
+  }
+  llvm_unreachable("fragment use");
+}
+
+/// Replaces wmma fragments by the matrices they hold, one per warp: every
+/// local array of fragments becomes an array with a leading warp dimension
+/// and two trailing matrix dimensions, and every wmma op a region (run once
+/// per warp when the kernel is raised) of scalar loops: fill, load a tile
+/// (row- or column-major, leading dimension `ldm`), D = A B + C
+/// (accumulated in f32), store a tile. A fragment value must be loaded from
+/// such an array, and stored to one by its only use. Which lane holds which
+/// element does not matter as long as no op reads single elements
+/// (`fragment_extract`/`insert` are refused).
+class WmmaDetensorizer {
+public:
+  WmmaDetensorizer(func::FuncOp kernel, int64_t maxThreads, bool flat)
+      : kernel(kernel), maxWarps((maxThreads + 31) / 32), flat(flat) {}
+
+  LogicalResult run() {
+    SmallVector<memref::AllocaOp> allocas;
+    kernel.walk([&](memref::AllocaOp alloca) {
+      if (isa<cuda::FragmentType>(alloca.getType().getElementType()))
+        allocas.push_back(alloca);
+    });
+    for (memref::AllocaOp alloca : allocas) {
+      MemRefType type = alloca.getType();
+      if (!type.hasStaticShape())
+        return alloca.emitError("xpl-raise-gpu-loops: cannot detensorize a "
+                                "dynamically sized array of fragments");
+      auto frag = cast<cuda::FragmentType>(type.getElementType());
+      auto [rows, cols] = getFragmentShape(frag);
+      SmallVector<int64_t> shape{maxWarps};
+      llvm::append_range(shape, type.getShape());
+      shape.push_back(rows);
+      shape.push_back(cols);
+      OpBuilder b(alloca);
+      auto matrices = b.create<memref::AllocaOp>(
+          alloca.getLoc(), MemRefType::get(shape, frag.getElementType()));
+      matrices->setAttr(kPerWarp, b.getUnitAttr());
+      storage[alloca.getResult()] = matrices;
+    }
+    SmallVector<Operation *> ops;
+    WalkResult walk = kernel.walk([&](Operation *op) {
+      if (isa<cuda::WmmaFragmentExtractOp, cuda::WmmaFragmentInsertOp>(op)) {
+        op->emitError("xpl-raise-gpu-loops: cannot detensorize '")
+            << op->getName() << "' (per-lane fragment elements)";
+        return WalkResult::interrupt();
+      }
+      if (isa<cuda::WmmaFillFragmentOp, cuda::WmmaLoadMatrixSyncOp,
+              cuda::WmmaMmaSyncOp, cuda::WmmaStoreMatrixSyncOp>(op))
+        ops.push_back(op);
+      return WalkResult::advance();
+    });
+    if (walk.wasInterrupted())
+      return failure();
+    for (Operation *op : ops)
+      if (failed(rewrite(op)))
+        return failure();
+    // The fragment ops and accesses are dead now: users first.
+    for (Operation *op : stores)
+      op->erase();
+    for (Operation *op : ops)
+      op->erase();
+    for (Operation *op : loads)
+      if (op->use_empty())
+        op->erase();
+    for (auto &entry : storage) {
+      Value old = entry.first;
+      if (!old.use_empty())
+        return old.getDefiningOp()->emitError(
+            "xpl-raise-gpu-loops: an array of fragments used other than by "
+            "wmma operands and results");
+      old.getDefiningOp()->erase();
+    }
+    return success();
+  }
+
+private:
+  struct Place {
+    Value matrices;
+    SmallVector<Value> indices;
+  };
+
+  /// Where fragment value `v` lives: loaded from an array of fragments.
+  FailureOr<Place> source(Value v, Operation *user) {
+    auto load = v.getDefiningOp<memref::LoadOp>();
+    if (!load || !storage.count(load.getMemRef()))
+      return user->emitError("xpl-raise-gpu-loops: cannot detensorize a "
+                             "fragment not loaded from a local array");
+    loads.insert(load);
+    return Place{storage[load.getMemRef()],
+                 SmallVector<Value>(load.getIndices())};
+  }
+  /// Where the fragment result of `op` goes: its only use stores it.
+  FailureOr<std::pair<Place, Operation *>> destination(Operation *op) {
+    Value v = op->getResult(0);
+    auto store = v.hasOneUse() ? dyn_cast<memref::StoreOp>(*v.user_begin())
+                               : memref::StoreOp();
+    if (!store || store.getValueToStore() != v ||
+        !storage.count(store.getMemRef()))
+      return op->emitError("xpl-raise-gpu-loops: cannot detensorize a "
+                           "fragment not stored to a local array");
+    stores.push_back(store);
+    return std::make_pair(Place{storage[store.getMemRef()],
+                                SmallVector<Value>(store.getIndices())},
+                          store.getOperation());
+  }
+
+  /// A region run once per warp, before `at`; `build` fills it given the
+  /// warp's index.
+  void collective(Operation *at,
+                  function_ref<void(OpBuilder &, Location, Value)> build) {
+    OpBuilder b(at);
+    Location loc = at->getLoc();
+    auto region = b.create<scf::ExecuteRegionOp>(loc, TypeRange());
+    region->setAttr(kWarpCollective, b.getUnitAttr());
+    Block *body = b.createBlock(&region.getRegion());
+    b.setInsertionPointToStart(body);
+    Value warp =
+        b.create<arith::DivUIOp>(loc, linearThreadId(b, loc, false, flat),
+                                 b.create<arith::ConstantIndexOp>(loc, 32));
+    build(b, loc, warp);
+    b.create<scf::YieldOp>(loc);
+  }
+
+  /// `for r < rows, c < cols: body(r, c)`.
+  static void forEach(OpBuilder &b, Location loc, int64_t rows, int64_t cols,
+                      function_ref<void(OpBuilder &, Value, Value)> body) {
+    OpBuilder::InsertionGuard guard(b);
+    Value c0 = b.create<arith::ConstantIndexOp>(loc, 0);
+    Value c1 = b.create<arith::ConstantIndexOp>(loc, 1);
+    auto outer = b.create<scf::ForOp>(
+        loc, c0, b.create<arith::ConstantIndexOp>(loc, rows), c1);
+    b.setInsertionPointToStart(outer.getBody());
+    auto inner = b.create<scf::ForOp>(
+        loc, c0, b.create<arith::ConstantIndexOp>(loc, cols), c1);
+    b.setInsertionPointToStart(inner.getBody());
+    body(b, outer.getInductionVar(), inner.getInductionVar());
+  }
+
+  static SmallVector<Value> element(Value warp, const Place &p, Value r,
+                                    Value c) {
+    SmallVector<Value> indices{warp};
+    llvm::append_range(indices, p.indices);
+    indices.push_back(r);
+    indices.push_back(c);
+    return indices;
+  }
+
+  /// The indices of `memref[base...]` advanced by `offset` elements
+  /// (row-major identity layouts).
+  static FailureOr<SmallVector<Value>> offsetIndices(OpBuilder &b, Location loc,
+                                                     Value memref,
+                                                     ValueRange base,
+                                                     Value offset) {
+    auto type = cast<MemRefType>(memref.getType());
+    if (type.getRank() == 1)
+      return SmallVector<Value>{
+          b.create<arith::AddIOp>(loc, base[0], offset).getResult()};
+    if (!type.hasStaticShape() || !type.getLayout().isIdentity())
+      return failure();
+    Value linear = b.create<arith::ConstantIndexOp>(loc, 0);
+    for (auto [d, index] : llvm::enumerate(base)) {
+      linear = b.create<arith::MulIOp>(
+          loc, linear,
+          b.create<arith::ConstantIndexOp>(loc, type.getDimSize(d)));
+      linear = b.create<arith::AddIOp>(loc, linear, index);
+    }
+    linear = b.create<arith::AddIOp>(loc, linear, offset);
+    SmallVector<Value> indices(type.getRank());
+    for (int64_t d = type.getRank() - 1; d >= 0; --d) {
+      if (d == 0) {
+        indices[d] = linear;
+        break;
+      }
+      Value size = b.create<arith::ConstantIndexOp>(loc, type.getDimSize(d));
+      indices[d] = b.create<arith::RemUIOp>(loc, linear, size);
+      linear = b.create<arith::DivUIOp>(loc, linear, size);
+    }
+    return indices;
+  }
+
+  /// Copies a tile between memory and a fragment's matrix.
+  LogicalResult copyTile(Operation *op, Operation *at, Value memref,
+                         ValueRange indices, Value ldm, bool colMajor,
+                         const Place &place, int64_t rows, int64_t cols,
+                         bool toMemory) {
+    LogicalResult result = success();
+    collective(at, [&](OpBuilder &b, Location loc, Value warp) {
+      Value ld = b.create<arith::IndexCastOp>(loc, b.getIndexType(), ldm);
+      forEach(b, loc, rows, cols, [&](OpBuilder &b, Value r, Value c) {
+        Value major = colMajor ? c : r, minor = colMajor ? r : c;
+        Value offset = b.create<arith::AddIOp>(
+            loc, b.create<arith::MulIOp>(loc, major, ld), minor);
+        FailureOr<SmallVector<Value>> address =
+            offsetIndices(b, loc, memref, indices, offset);
+        if (failed(address)) {
+          result = op->emitError("xpl-raise-gpu-loops: cannot address this "
+                                 "tile");
+          return;
+        }
+        SmallVector<Value> slot = element(warp, place, r, c);
+        if (toMemory) {
+          Value v = b.create<memref::LoadOp>(loc, place.matrices, slot);
+          b.create<memref::StoreOp>(loc, v, memref, *address);
+        } else {
+          Value v = b.create<memref::LoadOp>(loc, memref, *address);
+          b.create<memref::StoreOp>(loc, v, place.matrices, slot);
+        }
+      });
+    });
+    return result;
+  }
+
+  LogicalResult rewrite(Operation *op) {
+    if (auto fill = dyn_cast<cuda::WmmaFillFragmentOp>(op)) {
+      auto dst = destination(op);
+      if (failed(dst))
+        return failure();
+      auto [rows, cols] =
+          getFragmentShape(cast<cuda::FragmentType>(fill.getType()));
+      Value value = fill.getValue();
+      Place place = dst->first;
+      collective(dst->second, [&](OpBuilder &b, Location loc, Value warp) {
+        forEach(b, loc, rows, cols, [&](OpBuilder &b, Value r, Value c) {
+          b.create<memref::StoreOp>(loc, value, place.matrices,
+                                    element(warp, place, r, c));
+        });
+      });
+      return success();
+    }
+    if (auto load = dyn_cast<cuda::WmmaLoadMatrixSyncOp>(op)) {
+      auto dst = destination(op);
+      if (failed(dst))
+        return failure();
+      auto type = cast<cuda::FragmentType>(load.getType());
+      auto [rows, cols] = getFragmentShape(type);
+      bool colMajor =
+          type.getUse() == cuda::FragmentUse::accumulator
+              ? load.getLayout() &&
+                    *load.getLayout() == cuda::MemLayout::mem_col_major
+              : type.getLayout() == cuda::FragmentLayout::col_major;
+      return copyTile(op, dst->second, load.getMemref(), load.getIndices(),
+                      load.getLdm(), colMajor, dst->first, rows, cols,
+                      /*toMemory=*/false);
+    }
+    if (auto mma = dyn_cast<cuda::WmmaMmaSyncOp>(op)) {
+      FailureOr<Place> a = source(mma.getA(), op);
+      FailureOr<Place> bm = source(mma.getB(), op);
+      FailureOr<Place> c = source(mma.getC(), op);
+      if (failed(a) || failed(bm) || failed(c))
+        return failure();
+      auto dst = destination(op);
+      if (failed(dst))
+        return failure();
+      Place d = dst->first;
+      auto aType = cast<cuda::FragmentType>(mma.getA().getType());
+      auto dType = cast<cuda::FragmentType>(mma.getD().getType());
+      int64_t m = aType.getM(), n = aType.getN(), k = aType.getK();
+      collective(dst->second, [&](OpBuilder &b, Location loc, Value warp) {
+        Type f32 = b.getF32Type();
+        auto toF32 = [&](Value v) -> Value {
+          if (v.getType() == f32)
+            return v;
+          if (isa<FloatType>(v.getType()))
+            return b.create<arith::ExtFOp>(loc, f32, v);
+          return b.create<arith::SIToFPOp>(loc, f32, v);
+        };
+        forEach(b, loc, m, n, [&](OpBuilder &b, Value i, Value j) {
+          Value acc = toF32(b.create<memref::LoadOp>(loc, c->matrices,
+                                                     element(warp, *c, i, j)));
+          Value c0 = b.create<arith::ConstantIndexOp>(loc, 0);
+          Value c1 = b.create<arith::ConstantIndexOp>(loc, 1);
+          auto loop = b.create<scf::ForOp>(
+              loc, c0, b.create<arith::ConstantIndexOp>(loc, k), c1,
+              ValueRange{acc});
+          {
+            OpBuilder::InsertionGuard guard(b);
+            b.setInsertionPointToStart(loop.getBody());
+            Value kk = loop.getInductionVar();
+            Value x = toF32(b.create<memref::LoadOp>(loc, a->matrices,
+                                                     element(warp, *a, i, kk)));
+            Value y = toF32(b.create<memref::LoadOp>(
+                loc, bm->matrices, element(warp, *bm, kk, j)));
+            Value sum =
+                b.create<arith::AddFOp>(loc, loop.getRegionIterArgs()[0],
+                                        b.create<arith::MulFOp>(loc, x, y));
+            b.create<scf::YieldOp>(loc, sum);
+          }
+          Value result = loop.getResult(0);
+          if (dType.getElementType() != f32)
+            result =
+                b.create<arith::TruncFOp>(loc, dType.getElementType(), result);
+          b.create<memref::StoreOp>(loc, result, d.matrices,
+                                    element(warp, d, i, j));
+        });
+      });
+      return success();
+    }
+    auto store = cast<cuda::WmmaStoreMatrixSyncOp>(op);
+    FailureOr<Place> src = source(store.getFragment(), op);
+    if (failed(src))
+      return failure();
+    auto type = cast<cuda::FragmentType>(store.getFragment().getType());
+    auto [rows, cols] = getFragmentShape(type);
+    bool colMajor = store.getLayout() == cuda::MemLayout::mem_col_major;
+    return copyTile(op, op, store.getMemref(), store.getIndices(),
+                    store.getLdm(), colMajor, *src, rows, cols,
+                    /*toMemory=*/true);
+  }
+
+  func::FuncOp kernel;
+  int64_t maxWarps;
+  bool flat;
+  llvm::MapVector<Value, Value> storage;
+  llvm::SetVector<Operation *> loads;
+  SmallVector<Operation *> stores;
 };
 
 //===----------------------------------------------------------------------===//
@@ -961,6 +1336,22 @@ LogicalResult KernelRaiser::genShuffle(Operation *op) {
   Location loc = op->getLoc();
   if (isa<cuda::SyncWarpOp>(op))
     return success();
+  // A detensorized warp-level op: once per warp.
+  if (auto region = dyn_cast<scf::ExecuteRegionOp>(op);
+      region && op->hasAttr(kWarpCollective)) {
+    llvm::SetVector<Value> captured;
+    getUsedValuesDefinedAbove(region.getRegion(), captured);
+    IRMapping mapping;
+    for (Value v : captured) {
+      FailureOr<Value> u = getUniform(v, kWarp, op);
+      if (failed(u))
+        return failure();
+      mapping.map(v, *u);
+    }
+    for (Operation &inner : region.getRegion().front().without_terminator())
+      b.clone(inner, mapping);
+    return success();
+  }
   Value value, offset, width;
   unsigned kind;
   bool hip = false;
@@ -1032,7 +1423,10 @@ LogicalResult KernelRaiser::genShuffle(Operation *op) {
 /// `memref<MAXxf32>` indexed by the linear thread id first.
 LogicalResult KernelRaiser::expandPrivateArrays() {
   SmallVector<memref::AllocaOp> allocas;
-  kernel.walk([&](memref::AllocaOp alloca) { allocas.push_back(alloca); });
+  kernel.walk([&](memref::AllocaOp alloca) {
+    if (!alloca->hasAttr(kPerWarp))
+      allocas.push_back(alloca);
+  });
   for (memref::AllocaOp alloca : allocas) {
     MemRefType type = alloca.getType();
     if (!type.hasStaticShape() || !type.getLayout().isIdentity())
@@ -1183,6 +1577,15 @@ LogicalResult KernelRaiser::run() {
 
   bool usesSync = contains(
       kernel, [](Operation *op) { return isBarrier(op) || isWarpOp(op); });
+  if (contains(kernel, [](Operation *op) {
+        return isa<cuda::WmmaMmaSyncOp, cuda::WmmaLoadMatrixSyncOp,
+                   cuda::WmmaStoreMatrixSyncOp, cuda::WmmaFillFragmentOp>(op);
+      })) {
+    WmmaDetensorizer detensorizer(kernel, maxThreads,
+                                  facts.block[1] == 1 && facts.block[2] == 1);
+    if (failed(detensorizer.run()))
+      return failure();
+  }
   if (usesSync && failed(expandPrivateArrays()))
     return failure();
   for (Operation &op : kernel.getBody().front())
@@ -1226,10 +1629,14 @@ LogicalResult KernelRaiser::run() {
                       unsigned d) -> Value {
     return known[d] ? indexConst(*known[d]) : args[d];
   };
-  numThreads = b.create<arith::MulIOp>(
-      loc, extentOf(facts.block, blockArg, 0),
-      b.create<arith::MulIOp>(loc, extentOf(facts.block, blockArg, 1),
-                              extentOf(facts.block, blockArg, 2)));
+  if (facts.block[0] && facts.block[1] && facts.block[2])
+    numThreads =
+        indexConst(*facts.block[0] * *facts.block[1] * *facts.block[2]);
+  else
+    numThreads = b.create<arith::MulIOp>(
+        loc, extentOf(facts.block, blockArg, 0),
+        b.create<arith::MulIOp>(loc, extentOf(facts.block, blockArg, 1),
+                                extentOf(facts.block, blockArg, 2)));
   // Block loops z, y, x (extents of 1 need none).
   static const xpl::ParallelAxis kBlockAxes[] = {xpl::ParallelAxis::block_x,
                                                  xpl::ParallelAxis::block_y,
