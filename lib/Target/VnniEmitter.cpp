@@ -190,6 +190,9 @@ public:
   }
 
   std::optional<std::string> getTypeName(Type type) override {
+    // Half precision (raised CUDA/HIP code): GCC's and Clang's x86 _Float16.
+    if (type.isF16())
+      return std::string("_Float16");
     // `!vnni.m512i` is `__m512i`, and so on for every vnni type.
     if (!isa<vnni::VnniDialect>(type.getDialect()))
       return std::nullopt;
