@@ -108,7 +108,12 @@ def XplRaiseGpuLoops : Pass<"xpl-raise-gpu-loops", "mlir::ModuleOp"> {
       element loops, frees `memref.dealloc`, launches calls of the raised
       kernel; streams and synchronisation disappear.
 
-    Atomics, votes and tensor-core ops are not supported yet (an error
+    * wmma fragments become per-warp matrices and every wmma op a loop
+      nest run once per warp (fill, tile load/store, D = A B + C); mfma
+      (f32/f16 kinds) computes each lane's accumulator elements from every
+      lane's A/B registers in the oracle's register layouts.
+
+    Atomics, votes and other mfma kinds are not supported yet (an error
     naming the op).
 
     ```
@@ -122,6 +127,7 @@ def XplRaiseGpuLoops : Pass<"xpl-raise-gpu-loops", "mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::memref::MemRefDialect",
                            "::mlir::scf::SCFDialect",
+                           "::mlir::vector::VectorDialect",
                            "::xpiler::xpl::XplDialect"];
 }
 

@@ -26,6 +26,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
@@ -703,6 +704,20 @@ private:
   SmallVector<Operation *> stores;
 };
 
+/// Shapes of the f32/f16 `__builtin_amdgcn_mfma_*` kinds, indexed by
+/// hip::MfmaKind (the oracle's kMfmaKinds, lib/Exec/Runtime/
+/// GpuMatrixRuntime.cpp, same order): M, N, K, blocks, K values per lane of
+/// A/B, accumulator elements per lane.
+struct MfmaShape {
+  int64_t m, n, k, blocks, kPerLane, accLen;
+};
+const MfmaShape kMfmaShapes[] = {
+    {32, 32, 1, 2, 1, 32}, {16, 16, 1, 4, 1, 16}, {4, 4, 1, 16, 1, 4},
+    {32, 32, 2, 1, 1, 16}, {16, 16, 4, 1, 1, 4},  {32, 32, 4, 2, 4, 32},
+    {16, 16, 4, 4, 4, 16}, {4, 4, 4, 16, 4, 4},   {32, 32, 8, 1, 4, 16},
+    {16, 16, 16, 1, 4, 4},
+};
+
 //===----------------------------------------------------------------------===//
 // Kernel raising
 //===----------------------------------------------------------------------===//
@@ -723,6 +738,9 @@ private:
   LogicalResult genWarpLoop(ArrayRef<Operation *> run);
   LogicalResult genHoisted(Operation *op, Level ctx);
   LogicalResult genShuffle(Operation *op);
+  LogicalResult genMfma(hip::MfmaOp op);
+  /// The per-thread array holding `value` (storing it first if needed).
+  FailureOr<Value> publish(Value value);
 
   /// A loop over the threads of the block (ctx kBlock) or the lanes of the
   /// current warp (ctx kWarp); returns its body's builder position and the
@@ -1352,6 +1370,8 @@ LogicalResult KernelRaiser::genShuffle(Operation *op) {
       b.clone(inner, mapping);
     return success();
   }
+  if (auto mfma = dyn_cast<hip::MfmaOp>(op))
+    return genMfma(mfma);
   Value value, offset, width;
   unsigned kind;
   bool hip = false;
@@ -1371,19 +1391,10 @@ LogicalResult KernelRaiser::genShuffle(Operation *op) {
            << op->getName() << "' is not supported yet";
   }
   // Every lane publishes its value, then reads its source lane's.
-  Value source = arrays.lookup(value);
-  if (!source) {
-    if (defs.count(value)) {
-      FailureOr<Value> array = getArray(value);
-      if (failed(array))
-        return failure();
-      source = *array;
-    } else {
-      source = newArray(value.getType());
-      if (failed(storeToArrays({{value, source}}, kWarp)))
-        return failure();
-    }
-  }
+  FailureOr<Value> published = publish(value);
+  if (failed(published))
+    return failure();
+  Value source = *published;
   Value result = newArray(value.getType());
   {
     OpBuilder::InsertionGuard guard(b);
@@ -1415,6 +1426,119 @@ LogicalResult KernelRaiser::genShuffle(Operation *op) {
     currentLoop = savedLoop;
   }
   arrays[op->getResult(0)] = result;
+  return success();
+}
+
+FailureOr<Value> KernelRaiser::publish(Value value) {
+  if (Value array = arrays.lookup(value))
+    return array;
+  if (defs.count(value))
+    return getArray(value);
+  Value array = newArray(value.getType());
+  if (failed(storeToArrays({{value, array}}, kWarp)))
+    return failure();
+  return array;
+}
+
+/// D = A B + C of one `__builtin_amdgcn_mfma_*` over the wavefront, lane by
+/// lane in the oracle's register layouts (GpuMatrixRuntime.cpp:
+/// `mfmaInputPosition`, `mfmaOutputElement`): lane l's item v of D is
+/// element (block, row, col) with col = l % N and row, block from the
+/// accumulator's row groups; A[i][k] of block b is item k % kPerLane of
+/// lane i + M (b + blocks (k / kPerLane)), B[k][j] likewise with j.
+LogicalResult KernelRaiser::genMfma(hip::MfmaOp op) {
+  Location loc = op.getLoc();
+  unsigned index = (unsigned)op.getKind();
+  if (index >= std::size(kMfmaShapes))
+    return op.emitError("xpl-raise-gpu-loops: mfma kind '")
+           << hip::stringifyMfmaKind(op.getKind()) << "' is not supported yet";
+  if (op.getCbsz() || op.getAbid() || op.getBlgp())
+    return op.emitError("xpl-raise-gpu-loops: mfma with cbsz, abid or blgp "
+                        "is not supported yet");
+  if (warpSize != 64)
+    return op.emitError("xpl-raise-gpu-loops: mfma needs 64-lane wavefronts");
+  const MfmaShape &kd = kMfmaShapes[index];
+  FailureOr<Value> a = publish(op.getA()), bm = publish(op.getB()),
+                   c = publish(op.getC());
+  if (failed(a) || failed(bm) || failed(c))
+    return failure();
+  Type resultType = op.getResult().getType();
+  Value result = newArray(resultType);
+  OpBuilder::InsertionGuard guard(b);
+  Operation *savedLoop = currentLoop;
+  auto [loop, tid] = createThreadLoop(kWarp);
+  currentLoop = loop;
+  Value lane = loop.getInductionVar();
+  auto cst = [&](int64_t v) { return indexConst(v); };
+  Value base = b.create<arith::MulIOp>(loc, currentWarp, cst(warpSize));
+  Value acc = b.create<memref::LoadOp>(loc, *c, tid);
+  // Accumulator layout constants (mfmaOutputElement).
+  int64_t h = std::min<int64_t>(kd.m * kd.n * kd.blocks / 64, 4);
+  int64_t perBlock = kd.m * kd.n / h;
+  int64_t bI = (64 + perBlock - 1) / perBlock;
+  int64_t mI = 64 / bI / kd.n;
+  int64_t g = kd.m / (h * mI);
+  Value col = b.create<arith::RemUIOp>(loc, lane, cst(kd.n));
+  Value laneGroup = b.create<arith::DivUIOp>(loc, lane, cst(kd.n));
+  Value iMid = b.create<arith::RemUIOp>(loc, laneGroup, cst(mI));
+  Value bLow = b.create<arith::DivUIOp>(loc, laneGroup, cst(mI));
+  auto items = b.create<scf::ForOp>(loc, cst(0), cst(kd.accLen), cst(1),
+                                    ValueRange{acc});
+  {
+    OpBuilder::InsertionGuard inner(b);
+    b.setInsertionPointToStart(items.getBody());
+    Value v = items.getInductionVar();
+    Value iLow = b.create<arith::RemUIOp>(loc, v, cst(h));
+    Value rest = b.create<arith::DivUIOp>(loc, v, cst(h));
+    Value iHigh = b.create<arith::RemUIOp>(loc, rest, cst(g));
+    Value bHigh = b.create<arith::DivUIOp>(loc, rest, cst(g));
+    Value block = b.create<arith::AddIOp>(
+        loc, b.create<arith::MulIOp>(loc, bHigh, cst(bI)), bLow);
+    Value row = b.create<arith::AddIOp>(
+        loc,
+        b.create<arith::AddIOp>(
+            loc, b.create<arith::MulIOp>(loc, iHigh, cst(h * mI)),
+            b.create<arith::MulIOp>(loc, iMid, cst(h))),
+        iLow);
+    Value vec = items.getRegionIterArgs()[0];
+    Value sum0 =
+        b.create<vector::ExtractOp>(loc, vec, ArrayRef<OpFoldResult>{v});
+    auto ks =
+        b.create<scf::ForOp>(loc, cst(0), cst(kd.k), cst(1), ValueRange{sum0});
+    {
+      OpBuilder::InsertionGuard innermost(b);
+      b.setInsertionPointToStart(ks.getBody());
+      Value k = ks.getInductionVar();
+      Value group = b.create<arith::AddIOp>(
+          loc, block,
+          b.create<arith::MulIOp>(
+              loc, cst(kd.blocks),
+              b.create<arith::DivUIOp>(loc, k, cst(kd.kPerLane))));
+      Value item = b.create<arith::RemUIOp>(loc, k, cst(kd.kPerLane));
+      auto operand = [&](Value array, Value i) -> Value {
+        Value src = b.create<arith::AddIOp>(
+            loc, i, b.create<arith::MulIOp>(loc, cst(kd.m), group));
+        Value at = b.create<arith::AddIOp>(loc, base, src);
+        Value x = b.create<memref::LoadOp>(loc, array, at);
+        if (isa<VectorType>(x.getType()))
+          x = b.create<vector::ExtractOp>(loc, x, ArrayRef<OpFoldResult>{item});
+        if (!x.getType().isF32())
+          x = b.create<arith::ExtFOp>(loc, b.getF32Type(), x);
+        return x;
+      };
+      Value x = operand(*a, row);
+      Value y = operand(*bm, col);
+      Value sum = b.create<arith::AddFOp>(loc, ks.getRegionIterArgs()[0],
+                                          b.create<arith::MulFOp>(loc, x, y));
+      b.create<scf::YieldOp>(loc, sum);
+    }
+    Value updated = b.create<vector::InsertOp>(loc, ks.getResult(0), vec,
+                                               ArrayRef<OpFoldResult>{v});
+    b.create<scf::YieldOp>(loc, updated);
+  }
+  b.create<memref::StoreOp>(loc, items.getResult(0), result, tid);
+  currentLoop = savedLoop;
+  arrays[op.getResult()] = result;
   return success();
 }
 
