@@ -284,6 +284,22 @@ private:
         return;
       }
     }
+    // threadIdx.x < (a multiple of warpSize) splits the block between
+    // warps, never inside one.
+    if (auto cmp = dyn_cast<arith::CmpIOp>(op);
+        cmp && oneDimensional && isThreadIdxX(cmp.getLhs()) &&
+        get(cmp.getRhs()) == kBlock) {
+      std::optional<int64_t> bound = getConstant(cmp.getRhs());
+      using P = arith::CmpIPredicate;
+      P p = cmp.getPredicate();
+      bool below = p == P::slt || p == P::ult || p == P::sge || p == P::uge;
+      bool above = p == P::sle || p == P::ule || p == P::sgt || p == P::ugt;
+      if (bound && ((below && *bound % warpSize == 0) ||
+                    (above && (*bound + 1) % warpSize == 0))) {
+        raise(cmp.getResult(), kWarp);
+        return;
+      }
+    }
     if (auto ifOp = dyn_cast<scf::IfOp>(op)) {
       Level level = get(ifOp.getCondition());
       for (Region &region : ifOp->getRegions())
