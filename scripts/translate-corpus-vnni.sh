@@ -52,9 +52,10 @@ for lang in $langs; do
     fi
     driver="$src/test/corpus/drivers/$op.cpp"
     defs=()
-    # Matrix-product launchers that take half-precision inputs (__half): the
+    # Matrix-product launchers that take half-precision inputs (__half,
+    # _Float16): the
     # driver passes them as _Float16, the VNNI output's half type.
-    if grep -A3 'extern "C"' "$in" | grep -q __half; then defs+=(-DCORPUS_INPUT_T=_Float16); fi
+    if grep -A3 'extern "C"' "$in" | grep -qE '__half|_Float16'; then defs+=(-DCORPUS_INPUT_T=_Float16); fi
     if $cxx -std=c++17 -O2 -fopenmp -mavx512f -mavx512vl -mavx512bw -mavx512vnni "${defs[@]}" \
         -I"$src/test/corpus/reference" "$base.cpp" "$driver" -o "$base.bin" \
         2>"$base.cxx.err"; then
