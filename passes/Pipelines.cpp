@@ -49,4 +49,5 @@ void xpiler::registerTranslationPipelines() {
   registerIdentityPipelines();
   registerCudaHipPipelines();
   registerBangToVnniPipelines();
+  registerGpuToVnniPipelines();
 }

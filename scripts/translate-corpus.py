@@ -75,7 +75,7 @@ def parse_timings(text):
 
 def has_avx512vnni():
     try:
-        return "avx512vnni" in open("/proc/cpuinfo").read()
+        return "avx512_vnni" in open("/proc/cpuinfo").read()
     except OSError:
         return False
 

@@ -481,7 +481,16 @@ LogicalResult CEmitter::declare(Value result, const Expr &expr) {
         getTypeName(memref.getElementType(), result.getLoc());
     if (failed(element))
       return failure();
-    statement(*element + " *" + name + " = " + expr.text);
+    // A view only read through is read-only (a const argument can only
+    // initialise a pointer to const); one that flows into other variables
+    // keeps their type.
+    bool readOnly =
+        !isWritten(result) && llvm::all_of(result.getUsers(), [](Operation *u) {
+          return isa<memref::LoadOp, memref::DimOp, memref::SubViewOp,
+                     memref::CastOp, memref::ReinterpretCastOp>(u);
+        });
+    statement((readOnly ? "const " : "") + *element + " *" + name + " = " +
+              expr.text);
     return success();
   }
   FailureOr<std::string> declaration =

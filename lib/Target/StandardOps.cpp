@@ -259,6 +259,7 @@ bool CEmitter::isNonNegative(Value value) {
   if (isa<arith::ExtUIOp>(def))
     return true;
   if (isa<arith::IndexCastUIOp>(def) &&
+      def->getOperand(0).getType().isInteger() &&
       def->getOperand(0).getType().getIntOrFloatBitWidth() < 64)
     return true;
   // These keep a non-negative operand non-negative.

@@ -20,6 +20,7 @@
 #include "xpiler/Dialect/Vnni/Vnni.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/StringExtras.h"
@@ -168,9 +169,30 @@ public:
           "intrinsics.\n";
     os << "#include <cmath>\n#include <cstdint>\n#include <cstdio>\n"
           "#include <cstdlib>\n#include <cstring>\n#include <immintrin.h>\n\n";
+    // C has no rsqrt: raised GPU code (math.rsqrt) calls these.
+    bool f32 = false, f64 = false;
+    module.walk(
+        [&](math::RsqrtOp op) { (op.getType().isF64() ? f64 : f32) = true; });
+    if (f32)
+      os << "static inline float xpl_rsqrtf(float x) { return 1.0f / "
+            "std::sqrt(x); }\n";
+    if (f64)
+      os << "static inline double xpl_rsqrt(double x) { return 1.0 / "
+            "std::sqrt(x); }\n";
+    if (f32 || f64)
+      os << "\n";
+  }
+
+  std::string getMathFunction(StringRef name, Type type) override {
+    if (name == "rsqrt")
+      return type.isF64() ? "xpl_rsqrt" : "xpl_rsqrtf";
+    return LanguageEmitter::getMathFunction(name, type);
   }
 
   std::optional<std::string> getTypeName(Type type) override {
+    // Half precision (raised CUDA/HIP code): GCC's and Clang's x86 _Float16.
+    if (type.isF16())
+      return std::string("_Float16");
     // `!vnni.m512i` is `__m512i`, and so on for every vnni type.
     if (!isa<vnni::VnniDialect>(type.getDialect()))
       return std::nullopt;

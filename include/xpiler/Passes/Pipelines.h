@@ -26,6 +26,8 @@ void registerTranslationPipelines();
 void registerCudaHipPipelines();
 /// Registers `bang-to-vnni` (passes/BangToVnniPipeline.cpp).
 void registerBangToVnniPipelines();
+/// Registers `cuda-to-vnni` and `hip-to-vnni` (passes/GpuToVnniPipelines.cpp).
+void registerGpuToVnniPipelines();
 
 } // namespace xpiler
 
