@@ -21,7 +21,7 @@ cxx=${CXX:-g++}
 mkdir -p "$work"
 case $langs in all) langs="cuda hip" ;; esac
 canrun=0
-grep -q avx512vnni /proc/cpuinfo 2>/dev/null && canrun=1
+grep -q avx512_vnni /proc/cpuinfo 2>/dev/null && canrun=1
 status=0
 for lang in $langs; do
   case $lang in cuda) ext=cu ;; hip) ext=hip ;; *) echo "unknown language $lang" >&2; exit 2 ;; esac
