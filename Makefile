@@ -5,7 +5,7 @@ BUILD_TYPE ?= Release
 JOBS ?=
 NINJA := ninja -C $(BUILD_DIR) $(if $(JOBS),-j$(JOBS))
 
-.PHONY: all deps configure build check check-full demo install docs bench clean
+.PHONY: all deps configure build check check-full demo install docs bench bench-translate clean
 
 all: build
 
@@ -40,8 +40,15 @@ install: build
 docs: configure
 	$(NINJA) xpiler-doc
 
-bench: build
+bench: build bench-translate
 	python3 scripts/bench-verify.py $(BUILD_DIR) $(BUILD_DIR)/bench-verify
+
+# Every corpus kernel in every direction: verified, built with the target's
+# compiler, translation time (median of 5); regenerates
+# python-free-docs/Translation.md.
+bench-translate: build
+	python3 scripts/translate-corpus.py $(BUILD_DIR) $(BUILD_DIR)/bench-translate \
+	  --repeat 5 --markdown python-free-docs/Translation.md
 
 clean:
 	rm -rf $(BUILD_DIR)

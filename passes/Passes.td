@@ -71,6 +71,299 @@ def XplDescribeLaunch : Pass<"xpl-describe-launch", "mlir::ModuleOp"> {
 }
 
 //===----------------------------------------------------------------------===//
+// CUDA <-> HIP direct conversion
+//===----------------------------------------------------------------------===//
+
+def CudaConvertToHip : Pass<"cuda-convert-to-hip", "mlir::ModuleOp"> {
+  let summary = "convert CUDA-level IR to HIP-level IR, keeping its structure";
+  let description = [{
+    Rewrites every `cuda` op into its `hip` counterpart one to one, and every
+    `#cuda.memory_space` and `!cuda.stream` in types and attributes into the
+    HIP ones, so that names, the launch shape, shared memory and loops stay
+    as the author wrote them. Kernel attributes follow (`__launch_bounds__`
+    keeps its thread count; CUDA's minimum-blocks argument means something
+    else in HIP and is dropped).
+
+    CUDA code is written for 32-lane warps. On a target whose wavefronts
+    have 64 lanes (`gfx9*`), a CUDA warp is half a wavefront:
+    * `warpSize` becomes the constant 32;
+    * shuffles get an explicit `width` of 32 (or keep a smaller one), so
+      that each half exchanges values within itself as on NVIDIA hardware;
+    * `__ballot_sync` takes the 32 bits of the lane's half of the 64-bit
+      ballot, and `__any_sync`/`__all_sync` are computed from those bits.
+    Warp masks are dropped: HIP's shuffles and votes take the whole
+    wavefront.
+
+    What has no HIP equivalent is an error naming the op: `__syncwarp`,
+    wmma fragments (tensor cores go through detensorize and mfma
+    re-tensorization), system-scope atomics, and atomics or shuffles on
+    types HIP does not define them for.
+
+    ```
+    xpiler-opt --cuda-convert-to-hip='arch=gfx90a' kernel.mlir
+    ```
+  }];
+  let options = [
+    Option<"arch", "arch", "std::string", /*default=*/"\"gfx942\"",
+           "HIP architecture; gfx9* have 64-lane wavefronts, later ones 32">
+  ];
+  let dependentDialects = ["::xpiler::hip::HipDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
+def HipConvertToCuda : Pass<"hip-convert-to-cuda", "mlir::ModuleOp"> {
+  let summary = "convert HIP-level IR to CUDA-level IR, keeping its structure";
+  let description = [{
+    Rewrites every `hip` op into its `cuda` counterpart one to one, and HIP
+    memory spaces and streams in types and attributes into CUDA ones.
+
+    HIP code written against `warpSize` runs with 32-lane warps: `warpSize`
+    stays `warpSize` (32 on NVIDIA GPUs); a shuffle whose width is the
+    source's wavefront size (64 on `gfx9*`, `arch` option) or `warpSize`
+    shuffles across the whole warp; a 64-bit ballot becomes the 32-bit
+    `__ballot_sync` widened to 64 bits; votes become `__any_sync`/
+    `__all_sync` over the full warp. Code that hard-codes 64 lanes is not
+    recognised here: the oracle reports it as a difference.
+
+    mfma builtins are an error naming the op (tensor-core code goes through
+    detensorize and wmma re-tensorization).
+
+    ```
+    xpiler-opt --hip-convert-to-cuda kernel.mlir
+    ```
+  }];
+  let options = [
+    Option<"sourceArch", "source-arch", "std::string", /*default=*/"\"gfx942\"",
+           "architecture the HIP source was written for (its wavefront size)">
+  ];
+  let dependentDialects = ["::xpiler::cuda::CudaDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
+//===----------------------------------------------------------------------===//
+// Loop transformations on the core form (scf.for, memref, arith)
+//===----------------------------------------------------------------------===//
+
+def XplNormalizeLoops : Pass<"xpl-normalize-loops", "mlir::ModuleOp"> {
+  let summary = "turn counted scf.while loops into scf.for";
+  let description = [{
+    The importers turn a C `for` statement into `scf.while`. This pass
+    rewrites the while loops that are provably counted loops into `scf.for`
+    over `index`: the before region only compares one loop-carried value
+    `iv` with a loop-invariant bound (`slt`, `sle`, `ult`, `ule`, or the
+    mirrored `sgt`/`sge`/`ugt`/`uge` with the bound first) and forwards every
+    carried value unchanged; the after region yields `iv + C` for a positive
+    constant `C`. The other carried values become `iter_args`. The bound and
+    start are cast to `index` (sign- or zero-extended as the comparison
+    reads them) and the body sees `index_cast` of the new induction
+    variable. The final value of `iv` after the loop, when used, is
+    `max(start, bound)` (step 1 only; other steps leave the loop alone).
+    Attributes of the while loop (`xpl.omp_parallel_for` ...) are kept. Loops
+    that do not match stay as they are.
+
+    ```
+    xpiler-translate --import-vnni k.cpp | xpiler-opt --xpl-normalize-loops
+    ```
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::scf::SCFDialect"];
+}
+
+def XplNameLoops : Pass<"xpl-name-loops", "mlir::ModuleOp"> {
+  let summary = "name every scf.for loop for the loop transformations";
+  let description = [{
+    Sets `xpl.loop_name` on every `scf.for` in preorder: the loops not nested
+    in another `scf.for` are `L0`, `L1`, ... across the whole module (in
+    function order), the loops directly nested in loop `X` are `X.0`, `X.1`,
+    ... Existing names are replaced. The loop transformations
+    (`xpl-loop-split`, `xpl-loop-reorder`, `xpl-loop-fuse`,
+    `xpl-stmt-split`, `xpl-loop-contract`) pick their loop with the option
+    `loop=NAME`; when no loop of the module has a name they run this naming
+    first, so a tuner can drive them deterministically from the preorder
+    position of a loop.
+
+    ```
+    xpiler-opt --xpl-name-loops in.mlir   // scf.for ... {xpl.loop_name = "L0.1"}
+    ```
+  }];
+}
+
+def XplLoopSplit : Pass<"xpl-loop-split", "mlir::ModuleOp"> {
+  let summary = "tile (strip-mine) one loop by a factor";
+  let description = [{
+    Splits loop `loop` (`for i in [lb, ub) step s`) into an outer loop with
+    step `s * factor` and an inner loop over one tile. With `remainder=false`
+    (the default) the inner loop's upper bound is `min(io + s * factor, ub)`;
+    with `remainder=true` the outer loop covers the full tiles only (the inner
+    loop has the constant trip count `factor`) and a copy of the original
+    loop runs the remaining iterations. Iteration arguments are threaded
+    through. The order in which iterations run does not change, so the split
+    is always legal: no dependence test is needed.
+
+    Names: the outer loop keeps the loop's name, the inner loop is
+    `NAME.in` and the remainder loop `NAME.rem` (the loops nested in the
+    remainder copy are renamed from `NAME.*` to `NAME.rem.*`). All other
+    attributes (`xpl.axis` ...) are kept on every resulting loop. A factor
+    below 1 is an error; a factor of 1 leaves the loop alone.
+
+    ```
+    xpiler-opt --xpl-loop-split='loop=L0.1 factor=16 remainder=true' in.mlir
+    ```
+  }];
+  let options = [
+    Option<"loop", "loop", "std::string", /*default=*/"\"\"",
+           "name (xpl.loop_name) of the loop to split">,
+    Option<"factor", "factor", "int64_t", /*default=*/"0",
+           "iterations per tile">,
+    Option<"remainder", "remainder", "bool", /*default=*/"false",
+           "full tiles plus a remainder loop instead of a min bound">
+  ];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::scf::SCFDialect"];
+}
+
+def XplLoopReorder : Pass<"xpl-loop-reorder", "mlir::ModuleOp"> {
+  let summary = "interchange the loops of a perfect nest";
+  let description = [{
+    Permutes the band of `order.size()` perfectly nested loops starting at
+    loop `loop`: the loop at position `k` of the result iterates what loop
+    `order[k]` of the band iterated (`order=1,0` swaps two loops). Each loop
+    keeps its bounds, step and attributes (`xpl.axis`, `xpl.loop_name`): the
+    attributes follow the iteration space. The band must be perfect (each
+    loop's body is the next loop plus pure operations, which move into the
+    innermost loop), rectangular (bounds and steps defined outside the band)
+    and without iteration arguments. A loop with a parallel attribute
+    (`xpl.axis`, `xpl.mapping`, `xpl.omp_parallel_for`) that carries a
+    dependence at its new position loses the attribute (remark).
+
+    Legality: the dependence analysis computes the direction vectors of every
+    dependence between accesses in the band; the interchange is refused, with
+    a remark naming the dependence, when a permuted vector becomes
+    lexicographically negative (e.g. a `(<, >)` dependence under `order=1,0`),
+    or when an operation in the band has unknown memory effects.
+
+    ```
+    xpiler-opt --xpl-loop-reorder='loop=L0 order=0,2,1' in.mlir
+    ```
+  }];
+  let options = [
+    Option<"loop", "loop", "std::string", /*default=*/"\"\"",
+           "name (xpl.loop_name) of the outermost loop of the band">,
+    ListOption<"order", "order", "unsigned",
+               "new order of the band's loops (a permutation of 0..n-1)">
+  ];
+}
+
+def XplLoopFuse : Pass<"xpl-loop-fuse", "mlir::ModuleOp"> {
+  let summary = "fuse a loop with the next loop of equal bounds";
+  let description = [{
+    Fuses loop `loop` with the `scf.for` that follows it in the same block
+    (only pure operations in between, which move before the first loop).
+    Both loops must have the same lower bound, upper bound and step and no
+    iteration arguments. The fused loop keeps the first loop's name and
+    attributes; its parallel attributes (`xpl.axis`, `xpl.mapping`,
+    `xpl.omp_parallel_for`) are dropped, with a remark, when the two loops
+    did not have the same ones or a dependence between their bodies crosses
+    iterations.
+
+    Legality: refused, with a remark naming the two accesses, when a
+    fusion-preventing dependence exists: an access of the second loop that
+    conflicts with an access of the first loop made in a later iteration
+    (after fusion the second would run first), or when an operation has
+    unknown memory effects.
+
+    ```
+    xpiler-opt --xpl-loop-fuse=loop=L0 in.mlir
+    ```
+  }];
+  let options = [
+    Option<"loop", "loop", "std::string", /*default=*/"\"\"",
+           "name (xpl.loop_name) of the first loop">
+  ];
+}
+
+def XplStmtSplit : Pass<"xpl-stmt-split", "mlir::ModuleOp"> {
+  let summary = "distribute a loop's body over two loops";
+  let description = [{
+    Loop distribution: the statements of loop `loop` (its body's top-level
+    operations that write memory, themselves or in their regions: stores,
+    nested loops, conditionals, calls; pure operations and loads are not
+    counted) are cut
+    before statement `at` (0-based); the first loop keeps statements
+    `[0, at)` and a copy of the loop, named `NAME.d`, right after it runs
+    the others. Pure operations and loads go where they are used (copied
+    when both parts use them; a copied load is checked as an access of each
+    part).
+
+    Legality: refused, with a remark naming the accesses, when a statement
+    after the cut and a statement before it conflict with the later one in
+    an earlier iteration (a backward loop-carried dependence, `>` at the
+    loop's level), when a value computed by a statement before the cut is
+    used after it, when the loop has iteration arguments, or when an
+    operation has unknown memory effects.
+
+    ```
+    xpiler-opt --xpl-stmt-split='loop=L0 at=1' in.mlir
+    ```
+  }];
+  let options = [
+    Option<"loop", "loop", "std::string", /*default=*/"\"\"",
+           "name (xpl.loop_name) of the loop to distribute">,
+    Option<"at", "at", "unsigned", /*default=*/"0",
+           "index of the first statement of the second loop">
+  ];
+}
+
+def XplLoopContract : Pass<"xpl-loop-contract", "mlir::ModuleOp"> {
+  let summary = "merge a producer loop and its consumer, removing the buffer";
+  let description = [{
+    Loop `loop` (the producer) stores into a temporary buffer (a
+    `memref.alloca`/`memref.alloc` of the function) and the next loop (the
+    consumer, equal bounds) loads it at the same index in the same
+    iteration. The pass fuses the two loops (with `xpl-loop-fuse`'s legality
+    check), replaces each such load by the stored scalar and, when nothing
+    else reads the buffer, erases the buffer, its stores and deallocations.
+    A buffer also read elsewhere is kept (remark).
+
+    Refused, with a remark: no such buffer (the producer stores it more than
+    once per iteration, inside a nested region, or the consumer stores it
+    too), or fusion is illegal.
+
+    ```
+    xpiler-opt --xpl-loop-contract=loop=L0 in.mlir
+    ```
+  }];
+  let options = [
+    Option<"loop", "loop", "std::string", /*default=*/"\"\"",
+           "name (xpl.loop_name) of the producer loop">
+  ];
+}
+
+def XplCleanup : Pass<"xpl-cleanup", "mlir::ModuleOp"> {
+  let summary = "fold constants, simplify index arithmetic, drop dead code";
+  let description = [{
+    Makes raised and transformed code look like what a person would write:
+    the canonicalization patterns of every loaded dialect (constant folding,
+    index arithmetic, `index_cast` chains), CSE, and xpiler's own patterns:
+
+    * dead buffers: a `memref.alloca`/`memref.alloc` that is only stored to
+      (and deallocated) is erased with its stores;
+    * dead loops: an `scf.for` whose results are unused and whose body has no
+      memory effects is erased;
+    * `index_cast(extsi x)` to `index` becomes `index_cast(x)` and
+      `index_cast(extui x)` becomes `index_castui(x)`.
+
+    The patterns run to a fixed point, then CSE and loop-invariant code
+    motion (pure operations leave the loops), then the patterns again.
+
+    ```
+    xpiler-opt --xpl-normalize-loops --xpl-cleanup in.mlir
+    ```
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect"];
+}
+
+//===----------------------------------------------------------------------===//
 // BANG -> core form (bang-to-vnni)
 //===----------------------------------------------------------------------===//
 
@@ -85,9 +378,9 @@ def BangDetensorize : Pass<"bang-detensorize", "mlir::ModuleOp"> {
     the `bang_emu` functors it shares): elementwise kinds compute in float
     (f16/bf16/f32) or int64 (i16/i32, wrapping) and round once; active
     functions compute in float (`gelu`/`gelup` in double); pooling, matmul,
-    mlp and conv accumulate in double (fixed point: int64) and round once. A copy of `size`
-    bytes is `size / sizeof(T)` element copies per segment: sizes and
-    strides must provably be whole elements. Accesses through 1-D
+    mlp and conv accumulate in double (fixed point: int64) and round once.
+    A copy of `size` bytes is `size / sizeof(T)` element copies per
+    segment: sizes and strides must provably be whole elements. Accesses through 1-D
     unit-stride subviews are folded into indices of the underlying buffer.
 
     Pool, transpose, matmul, mlp and conv, which the reference computes

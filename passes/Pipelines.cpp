@@ -47,5 +47,6 @@ void xpiler::registerTranslationPipelines() {
     return;
   registered = true;
   registerIdentityPipelines();
+  registerCudaHipPipelines();
   registerBangToVnniPipelines();
 }

@@ -144,14 +144,16 @@ LogicalResult XplDialect::verifyOperationAttribute(Operation *op,
   if (name == kBufferAttrName)
     return op->emitOpError()
            << "'" << name << "' applies to launcher arguments, not operations";
-  // `xpl.axis = #xpl.axis<task>`: the parallel axis a raised loop (one
-  // induction variable) iterates over.
+  // Loop transformations: a loop's name (xpl-name-loops) and the parallel
+  // axis an scf.for runs on in the core form.
+  if (name == "xpl.loop_name") {
+    if (!isa<StringAttr>(attr.getValue()))
+      return op->emitOpError() << "'" << name << "' must be a string";
+    return success();
+  }
   if (name == "xpl.axis") {
     if (!isa<ParallelAxisAttr>(attr.getValue()))
-      return op->emitOpError() << "'" << name << "' must be an #xpl.axis";
-    if (getNumLoopDims(op) != 1)
-      return op->emitOpError()
-             << "'" << name << "' only applies to loops of one dimension";
+      return op->emitOpError() << "'" << name << "' must be a #xpl.axis";
     return success();
   }
   return op->emitOpError() << "unknown xpl attribute '" << name << "'";

@@ -392,11 +392,38 @@ xpiler::emitSimtBuiltin(FunctionImporter &f, const clang::CallExpr *call,
   }
   if (callee.starts_with("atomic"))
     return emitAtomic(f, call, callee.drop_front(strlen("atomic")));
+  if (hip && (callee == "__ballot" || callee == "__any" || callee == "__all" ||
+              callee == "__ballot_sync" || callee == "__any_sync" ||
+              callee == "__all_sync")) {
+    // HIP's votes take an int predicate and (the _sync forms) a 64-bit lane
+    // mask first; __ballot returns 64 bits, __any/__all an int.
+    bool sync = callee.consume_back("_sync");
+    Value mask;
+    if (sync) {
+      FailureOr<Value> m = f.emitScalar(call->getArg(0));
+      if (failed(m))
+        return FailureOr<ExprValue>(failure());
+      mask = *m;
+      if (mask.getType() != b.getI64Type())
+        mask = b.create<arith::ExtUIOp>(l, b.getI64Type(), mask);
+    }
+    FailureOr<Value> pred = f.emitScalar(call->getArg(sync ? 1 : 0));
+    if (failed(pred))
+      return FailureOr<ExprValue>(failure());
+    Value zero = b.create<arith::ConstantIntOp>(
+        l, 0, pred->getType().getIntOrFloatBitWidth());
+    Value bit =
+        b.create<arith::CmpIOp>(l, arith::CmpIPredicate::ne, *pred, zero);
+    if (callee == "__ballot")
+      return FailureOr<ExprValue>(ExprValue::ofScalar(
+          b.create<hip::BallotOp>(l, b.getI64Type(), bit, mask)));
+    auto kind = callee == "__any" ? hip::VoteKind::any : hip::VoteKind::all;
+    Value vote = b.create<hip::VoteOp>(l, b.getI1Type(), kind, bit, mask);
+    return FailureOr<ExprValue>(ExprValue::ofScalar(
+        b.create<arith::ExtUIOp>(l, b.getI32Type(), vote)));
+  }
   if (callee == "__ballot_sync" || callee == "__any_sync" ||
       callee == "__all_sync") {
-    if (hip)
-      return FailureOr<ExprValue>(
-          f.error(call) << "'" << callee << "' is not supported in HIP yet");
     FailureOr<Value> mask = f.emitScalar(call->getArg(0));
     FailureOr<Value> pred = f.emitScalar(call->getArg(1));
     if (failed(mask) || failed(pred))

@@ -26,11 +26,12 @@
 #include "xpiler/Dialect/Xpl/Xpl.h"
 
 #include "mlir/Conversion/ControlFlowToSCF/ControlFlowToSCF.h"
-#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Dominance.h"
 #include "mlir/IR/Matchers.h"
@@ -66,6 +67,36 @@ static void markJoinArguments(func::FuncOp func) {
       arg.replaceAllUsesExcept(marker.getResult(0), marker);
     }
   }
+}
+
+/// Names the value of each variable that is assigned once (its slot has one
+/// store): mem2reg then leaves the named op in the slot's place, and the
+/// emitters print `int lane = …` instead of a numbered temporary.
+static void nameSingleAssignments(func::FuncOp func) {
+  func.walk([](memref::AllocaOp slot) {
+    auto name = dyn_cast<NameLoc>(slot.getLoc());
+    if (!name || slot.getType().getRank() != 0)
+      return;
+    memref::StoreOp store;
+    for (Operation *user : slot->getUsers()) {
+      auto s = dyn_cast<memref::StoreOp>(user);
+      if (!s)
+        continue;
+      if (store)
+        return; // assigned more than once: a join names it, if anything
+      store = s;
+    }
+    if (!store || store.getMemRef() != slot.getResult())
+      return;
+    Operation *def = store.getValueToStore().getDefiningOp();
+    if (!def || def->getNumResults() != 1 ||
+        def->hasTrait<OpTrait::ConstantLike>() || isa<NameLoc>(def->getLoc()) ||
+        (isa<FusedLoc>(def->getLoc()) &&
+         cast<FusedLoc>(def->getLoc()).getMetadata()) ||
+        isa<memref::LoadOp>(def))
+      return;
+    def->setLoc(NameLoc::get(name.getName(), def->getLoc()));
+  });
 }
 
 static StringAttr getName(Value v) {
@@ -180,7 +211,8 @@ static LogicalResult attachOmpClauses(ModuleOp module) {
   for (func::CallOp call : calls) {
     Operation *loop = nullptr;
     for (Operation *op = call->getNextNode(); op; op = op->getNextNode())
-      if (isa<scf::ForOp, scf::WhileOp>(op) && getSourceLoc(op->getLoc()) == getSourceLoc(call.getLoc())) {
+      if (isa<scf::ForOp, scf::WhileOp>(op) &&
+          getSourceLoc(op->getLoc()) == getSourceLoc(call.getLoc())) {
         loop = op;
         break;
       }
@@ -239,6 +271,8 @@ void xpiler::removeTrivialAsserts(ModuleOp module) {
 LogicalResult xpiler::simplifyImportedModule(ModuleOp module) {
   if (failed(verify(module)))
     return failure();
+  for (auto f : module.getOps<func::FuncOp>())
+    nameSingleAssignments(f);
   PassManager promote(module.getContext());
   OpPassManager &func = promote.nest<func::FuncOp>();
   // Drop blocks made unreachable by break/continue/return first, so that

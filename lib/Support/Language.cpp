@@ -40,3 +40,14 @@ std::optional<Language> xpiler::getLanguageFromPath(llvm::StringRef path) {
       .Cases(".cpp", ".cc", ".cxx", ".c", Language::Vnni)
       .Default(std::nullopt);
 }
+
+std::optional<int64_t> xpiler::getAmdWavefrontSize(llvm::StringRef arch) {
+  if (!arch.consume_front("gfx") || arch.empty())
+    return std::nullopt;
+  if (arch.starts_with("10") || arch.starts_with("11") ||
+      arch.starts_with("12"))
+    return 32;
+  if (arch.starts_with("9") || arch.starts_with("8"))
+    return 64;
+  return std::nullopt;
+}

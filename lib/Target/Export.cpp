@@ -14,6 +14,8 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <deque>
+
 using namespace mlir;
 using namespace xpiler;
 
@@ -24,14 +26,16 @@ void target::emitCheckMacro(raw_indented_ostream &os, StringRef macro,
      << "  do {                                                        \\\n"
      << "    " << errorType << " status_ = (call);                         \\\n"
      << "    if (status_ != " << success << ") {                      \\\n"
-     << "      std::fprintf(stderr, \"%s:%d: %s: %s\\n\", __FILE__, __LINE__, \\\n"
+     << "      std::fprintf(stderr, \"%s:%d: %s: %s\\n\", __FILE__, __LINE__, "
+        "\\\n"
      << "                   #call, " << getErrorString << "(status_));    \\\n"
      << "      std::exit(1);                                         \\\n"
      << "    }                                                       \\\n"
      << "  } while (0)\n\n";
 }
 
-static std::unique_ptr<target::LanguageEmitter> createEmitter(Language language) {
+static std::unique_ptr<target::LanguageEmitter>
+createEmitter(Language language) {
   switch (language) {
   case Language::Cuda:
     return target::createCudaEmitter();
@@ -87,11 +91,14 @@ void xpiler::registerExportTranslations() {
       "emit-no-format",
       llvm::cl::desc("do not clang-format the emitted source"),
       llvm::cl::init(false));
+  // The registry keeps only views of the names and descriptions.
+  static std::deque<std::string> strings;
   for (Language language :
        {Language::Cuda, Language::Hip, Language::Bang, Language::Vnni}) {
     std::string name = getLanguageName(language).str();
     TranslateFromMLIRRegistration(
-        "emit-" + name, "emit " + name + " source",
+        strings.emplace_back("emit-" + name),
+        strings.emplace_back("emit " + name + " source"),
         [language](Operation *op, llvm::raw_ostream &os) -> LogicalResult {
           auto module = dyn_cast<ModuleOp>(op);
           if (!module)

@@ -19,6 +19,8 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/SourceMgr.h"
 
+#include <deque>
+
 using namespace mlir;
 
 static llvm::cl::list<std::string>
@@ -57,10 +59,16 @@ static LogicalResult parseExtentsOption(const llvm::cl::opt<std::string> &opt,
   return success();
 }
 
+/// Storage for registration strings: the registry keeps only views of them.
+static StringRef keepString(std::string text) {
+  static std::deque<std::string> strings;
+  return strings.emplace_back(std::move(text));
+}
+
 static void registerImport(StringRef name, xpiler::Language language) {
   TranslateToMLIRRegistration(
-      ("import-" + name).str(),
-      ("import " + name + " source (through Clang)").str(),
+      keepString(("import-" + name).str()),
+      keepString(("import " + name + " source (through Clang)").str()),
       [language](llvm::SourceMgr &sourceMgr,
                  MLIRContext *context) -> OwningOpRef<Operation *> {
         const llvm::MemoryBuffer *buffer =
@@ -73,10 +81,9 @@ static void registerImport(StringRef name, xpiler::Language language) {
         if (failed(parseExtentsOption(grid, options.grid, context)) ||
             failed(parseExtentsOption(block, options.block, context)))
           return nullptr;
-        OwningOpRef<ModuleOp> module =
-            xpiler::importSource(buffer->getBuffer(),
-                                 buffer->getBufferIdentifier(), options,
-                                 context);
+        OwningOpRef<ModuleOp> module = xpiler::importSource(
+            buffer->getBuffer(), buffer->getBufferIdentifier(), options,
+            context);
         if (!module)
           return nullptr;
         return OwningOpRef<Operation *>(module.release());

@@ -56,25 +56,31 @@ static cl::list<std::string>
     argValues("arg",
               cl::desc("scalar value or buffer element count (an expression "
                        "of the scalars), by parameter name or argN"),
-              cl::value_desc("name=value"), cl::sub(verifyCmd),
-              cl::sub(runCmd));
+              cl::value_desc("name=value"), cl::sub(verifyCmd), cl::sub(runCmd),
+              cl::sub(cl::SubCommand::getTopLevel()));
 static cl::list<std::string>
     ranges("range", cl::desc("range [lo, hi) of a buffer's random values"),
-           cl::value_desc("name=lo:hi"), cl::sub(verifyCmd), cl::sub(runCmd));
+           cl::value_desc("name=lo:hi"), cl::sub(verifyCmd), cl::sub(runCmd),
+           cl::sub(cl::SubCommand::getTopLevel()));
 static cl::opt<unsigned> trials("trials", cl::desc("number of random inputs"),
-                                cl::init(4), cl::sub(verifyCmd));
+                                cl::init(4), cl::sub(verifyCmd),
+                                cl::sub(cl::SubCommand::getTopLevel()));
 static cl::opt<uint64_t> seed("seed", cl::desc("seed of the random inputs"),
-                              cl::init(1), cl::sub(verifyCmd), cl::sub(runCmd));
+                              cl::init(1), cl::sub(verifyCmd), cl::sub(runCmd),
+                              cl::sub(cl::SubCommand::getTopLevel()));
 static cl::opt<double> relTolerance("rtol",
                                     cl::desc("relative tolerance of floats"),
-                                    cl::init(-1), cl::sub(verifyCmd));
+                                    cl::init(-1), cl::sub(verifyCmd),
+                                    cl::sub(cl::SubCommand::getTopLevel()));
 static cl::opt<double> absTolerance("atol",
                                     cl::desc("absolute tolerance of floats"),
-                                    cl::init(-1), cl::sub(verifyCmd));
+                                    cl::init(-1), cl::sub(verifyCmd),
+                                    cl::sub(cl::SubCommand::getTopLevel()));
 static cl::opt<double> timeout("timeout",
                                cl::desc("time limit of one run, in seconds"),
                                cl::init(20), cl::sub(verifyCmd),
-                               cl::sub(runCmd));
+                               cl::sub(runCmd),
+                               cl::sub(cl::SubCommand::getTopLevel()));
 static cl::opt<std::string> entry("entry", cl::desc("entry function"),
                                   cl::init(""), cl::sub(verifyCmd),
                                   cl::sub(runCmd));
@@ -196,20 +202,41 @@ struct PreparedProgram {
 };
 } // namespace
 
-int xpiler::runVerifyCommand() {
-  if (files.size() != 2) {
-    errs() << "error: verify expects two files: xpiler verify A B\n";
-    return 2;
-  }
-  VerifyOptions options;
+bool xpiler::parseVerifyOptions(VerifyOptions &options) {
   if (!parseInputOptions(options.inputs))
-    return 2;
+    return false;
   options.trials = std::max(1u, (unsigned)trials);
   if (relTolerance >= 0)
     options.rtol = relTolerance;
   if (absTolerance >= 0)
     options.atol = absTolerance;
   options.run.timeoutSeconds = timeout;
+  return true;
+}
+
+std::string xpiler::describeVerdict(const VerifyReport &report) {
+  std::string errors = "max abs error " + num(report.maxAbsError) +
+                       ", max rel error " + num(report.maxRelError);
+  switch (report.verdict) {
+  case VerifyReport::Verdict::Equivalent:
+    return formatv("equivalent ({0} trials, {1} elements compared, {2})",
+                   report.trials, report.elementsCompared, errors);
+  case VerifyReport::Verdict::Different:
+    return "different: " + report.message + "\n" + errors;
+  case VerifyReport::Verdict::CouldNotRun:
+    return "could not run: " + report.message;
+  }
+  return "";
+}
+
+int xpiler::runVerifyCommand() {
+  if (files.size() != 2) {
+    errs() << "error: verify expects two files: xpiler verify A B\n";
+    return 2;
+  }
+  VerifyOptions options;
+  if (!parseVerifyOptions(options))
+    return 2;
 
   auto start = std::chrono::steady_clock::now();
   PreparedProgram a, b;
@@ -251,18 +278,15 @@ int xpiler::runVerifyCommand() {
                       std::chrono::duration<double>(now - runStart).count(),
                       std::chrono::duration<double>(now - start).count());
   }
-  std::string errors = "max abs error " + num(report.maxAbsError) +
-                       ", max rel error " + num(report.maxRelError);
   switch (report.verdict) {
   case VerifyReport::Verdict::Equivalent:
-    outs() << formatv("equivalent ({0} trials, {1} elements compared, {2})\n",
-                      report.trials, report.elementsCompared, errors);
+    outs() << describeVerdict(report) << "\n";
     return 0;
   case VerifyReport::Verdict::Different:
-    outs() << "different: " << report.message << "\n" << errors << "\n";
+    outs() << describeVerdict(report) << "\n";
     return 1;
   case VerifyReport::Verdict::CouldNotRun:
-    errs() << "error: could not run: " << report.message << "\n";
+    errs() << "error: " << describeVerdict(report) << "\n";
     return 2;
   }
   return 2;

@@ -5,6 +5,13 @@
 
 #include "llvm/Support/CommandLine.h"
 
+#include <string>
+
+namespace xpiler::exec {
+struct VerifyOptions;
+struct VerifyReport;
+} // namespace xpiler::exec
+
 namespace xpiler {
 
 extern llvm::cl::SubCommand verifyCommand;
@@ -14,6 +21,12 @@ extern llvm::cl::SubCommand runCommand;
 int runVerifyCommand();
 /// Exit status 0: ran; 1: the program trapped or crashed; 2: could not run.
 int runRunCommand();
+
+/// Verification options from --arg/--range/--trials/--seed/--rtol/--atol/
+/// --timeout (shared by `verify` and `xpiler FILE --to`); prints the error.
+bool parseVerifyOptions(exec::VerifyOptions &options);
+/// "equivalent (…)", "different: …" or "could not run: …".
+std::string describeVerdict(const exec::VerifyReport &report);
 
 } // namespace xpiler
 

@@ -1,10 +1,11 @@
 //===- xpiler.cpp - the driver a user types -------------------------------===//
 //
-// `xpiler FILE [--from LANG] [--emit=mlir] [-o OUT]` imports a source file
+// `xpiler FILE --to LANG [-o OUT] [--no-verify]` translates a source file
 // (the language comes from the extension: .cu, .hip, .mlu, .cpp/.cc/.c, or
-// --from) and prints the MLIR it becomes. `--grid`/`--block` give the launch
-// shape of kernels without a host launcher. Translation (`--to LANG`) arrives
-// with the translation pipelines; until then the driver says so and fails.
+// --from) into LANG and proves the result equivalent with the oracle
+// (TranslateCommand.cpp). Without --to it prints the MLIR the file imports
+// to. `--grid`/`--block` give the launch shape of kernels without a host
+// launcher.
 //
 // `xpiler verify A B` and `xpiler run FILE` run programs on the CPU through
 // the oracle (ExecCommands.cpp).
@@ -12,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ExecCommands.h"
+#include "TranslateCommand.h"
 #include "xpiler/Frontend/Import.h"
 #include "xpiler/Support/Language.h"
 
@@ -32,21 +34,37 @@ static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<source>"),
 static cl::opt<std::string> outputFile("o", cl::desc("output file"),
                                        cl::value_desc("file"), cl::init("-"));
 static cl::opt<std::string>
-    fromLanguage("from", cl::desc("source language: cuda, hip, bang or vnni "
-                                  "(default: from the file extension)"),
+    fromLanguage("from",
+                 cl::desc("source language: cuda, hip, bang or vnni "
+                          "(default: from the file extension)"),
                  cl::init(""));
 static cl::opt<std::string>
     toLanguage("to", cl::desc("target language: cuda, hip, bang or vnni"),
                cl::init(""));
+static cl::opt<bool>
+    noVerify("no-verify",
+             cl::desc("write the translation without proving it equivalent "
+                      "(it says so at its top)"),
+             cl::init(false));
+static cl::opt<bool> verifyOutput(
+    "verify",
+    cl::desc("prove the translation equivalent before writing it (default)"),
+    cl::init(true));
+static cl::opt<bool>
+    timings("timings",
+            cl::desc("print the time each translation step took (stderr)"),
+            cl::init(false));
+static cl::opt<std::string>
+    arch("arch", cl::desc("target architecture (e.g. sm_80, gfx90a)"),
+         cl::init(""));
 static cl::opt<std::string> emit("emit", cl::desc("what to print: mlir"),
                                  cl::init("mlir"));
 static cl::list<std::string> includeDirs("I", cl::desc("include directory"),
                                          cl::Prefix);
 static cl::list<std::string> defines("D", cl::desc("macro definition"),
                                      cl::Prefix);
-static cl::opt<std::string> entry("entry",
-                                  cl::desc("import only this function"),
-                                  cl::init(""));
+static cl::opt<std::string>
+    entry("entry", cl::desc("import only this function"), cl::init(""));
 static cl::opt<std::string>
     grid("grid",
          cl::desc("grid (BANG: task) extents of kernels without a launcher"),
@@ -98,19 +116,19 @@ int main(int argc, char **argv) {
     errs() << "error: unknown --emit kind '" << emit << "' (expected mlir)\n";
     return 1;
   }
+  std::optional<xpiler::Language> target;
   if (!toLanguage.empty()) {
-    if (!xpiler::parseLanguageName(toLanguage)) {
+    target = xpiler::parseLanguageName(toLanguage);
+    if (!target) {
       errs() << "error: unknown language '" << toLanguage
              << "' (expected cuda, hip, bang or vnni)\n";
       return 1;
     }
-    errs() << "error: translation to " << toLanguage
-           << " is not implemented yet; this xpiler imports (--emit=mlir)\n";
-    return 2;
   }
 
   std::string message;
-  std::unique_ptr<MemoryBuffer> input = mlir::openInputFile(inputFile, &message);
+  std::unique_ptr<MemoryBuffer> input =
+      mlir::openInputFile(inputFile, &message);
   if (!input) {
     errs() << inputFile << ": error: " << message << "\n";
     return 1;
@@ -129,6 +147,17 @@ int main(int argc, char **argv) {
   if (!parseExtentsOption(grid, options.grid) ||
       !parseExtentsOption(block, options.block))
     return 1;
+  if (target) {
+    xpiler::TranslateRequest request;
+    request.inputFile = inputFile;
+    request.import = options;
+    request.target = *target;
+    request.arch = arch;
+    request.outputFile = outputFile;
+    request.verify = verifyOutput && !noVerify;
+    request.printTimes = timings;
+    return xpiler::runTranslate(request);
+  }
   mlir::OwningOpRef<mlir::ModuleOp> module =
       xpiler::importSource(source, inputFile, options, &context);
   if (!module)

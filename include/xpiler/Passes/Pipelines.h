@@ -22,6 +22,9 @@ std::string getTranslationPipelineName(Language from, Language to);
 /// Registers every translation pipeline, the identities `--X-to-X` included.
 void registerTranslationPipelines();
 
+/// `--cuda-to-hip` and `--hip-to-cuda` (CudaHipPipelines.cpp).
+void registerCudaHipPipelines();
+
 /// Registers `bang-to-vnni` (passes/BangToVnniPipeline.cpp).
 void registerBangToVnniPipelines();
 

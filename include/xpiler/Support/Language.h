@@ -9,6 +9,7 @@
 #define XPILER_SUPPORT_LANGUAGE_H
 
 #include "llvm/ADT/StringRef.h"
+#include <cstdint>
 #include <optional>
 
 namespace xpiler {
@@ -23,6 +24,11 @@ std::optional<Language> parseLanguageName(llvm::StringRef name);
 
 /// The language a file extension implies: .cu, .hip, .mlu, .cpp/.cc/.cxx/.c.
 std::optional<Language> getLanguageFromPath(llvm::StringRef path);
+
+/// Lanes per wavefront of an AMD architecture: 64 for GCN/CDNA (`gfx8*`,
+/// `gfx9*`), 32 for RDNA (`gfx10*`, `gfx11*`, `gfx12*`); nullopt if `arch`
+/// is not an AMD architecture name.
+std::optional<int64_t> getAmdWavefrontSize(llvm::StringRef arch);
 
 } // namespace xpiler
 

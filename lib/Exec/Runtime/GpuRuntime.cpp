@@ -78,7 +78,9 @@ void __xpl_rt_gpu_launch(void (*entry)(void *), void *closure, int64_t gx,
         gpu.blockIdx[1] = y;
         gpu.blockIdx[2] = z;
         beginBlockSharedMemory();
-        runUnits(threads, &warpSize, 1, body, location);
+        // Only HIP's wavefronts (64 lanes) follow an EXEC mask.
+        runUnits(threads, &warpSize, 1, body, location,
+                 /*execMaskWarps=*/warpSize == 64);
       }
   beginBlockSharedMemory();
   gpu = saved;

@@ -67,9 +67,14 @@ inline void checkRange(int64_t location, int64_t begin, int64_t count,
 /// synchronised in nested groups: level 0 is all units, level k > 0 groups
 /// `groupSizes[k - 1]` consecutive units (a warp, a cluster). Returns when
 /// every unit has returned; traps on a deadlock (a barrier some live unit of
-/// its group never reaches).
+/// its group never reaches). With `execMaskWarps`, a group (level > 0) whose
+/// live units all wait, some at its level and the others at a coarser
+/// barrier, releases the former: AMD wavefronts run a warp operation with
+/// the lanes that reach it (the EXEC mask), while CUDA's warp operations
+/// name their lanes and a missing one is a deadlock.
 void runUnits(int64_t count, const int64_t *groupSizes, int numLevels,
-              const std::function<void(int64_t unit)> &body, int64_t location);
+              const std::function<void(int64_t unit)> &body, int64_t location,
+              bool execMaskWarps = false);
 
 /// The unit the calling fiber runs (0 outside runUnits).
 int64_t currentUnit();

@@ -118,12 +118,50 @@ bool releaseBarriers(Group &g) {
   return released;
 }
 
+/// When no group can be released and lanes follow an EXEC mask: a warp
+/// (level >= 1) whose live units all wait, some at its level and the others
+/// at a coarser barrier, releases the former. Lanes held at __syncthreads
+/// are inactive for a warp operation the rest of the wavefront executes (a
+/// 64-lane wavefront running two 32-lane CUDA warps whose loops differ in
+/// trip count). The warp operation checks that it reads only lanes that
+/// take part.
+bool releaseDivergentWarps(Group &g) {
+  bool released = false;
+  int64_t count = g.units.size();
+  for (int level = (int)g.groupSizes.size() - 1; level >= 1; --level) {
+    int64_t size = g.groupSizes[level];
+    for (int64_t begin = 0; begin < count; begin += size) {
+      int64_t end = std::min(count, begin + size);
+      bool allWaiting = true, anyHere = false;
+      for (int64_t i = begin; i < end && allWaiting; ++i) {
+        const Unit &u = g.units[i];
+        if (u.state == UnitState::Done)
+          continue;
+        allWaiting = u.state == UnitState::Waiting;
+        anyHere |= allWaiting && u.waitLevel == level;
+      }
+      if (!allWaiting || !anyHere)
+        continue;
+      for (int64_t i = begin; i < end; ++i)
+        if (g.units[i].state == UnitState::Waiting &&
+            g.units[i].waitLevel == level) {
+          g.units[i].state = UnitState::Ready;
+          g.units[i].waitLevel = -1;
+          released = true;
+        }
+    }
+    if (released)
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 void xpiler::exec::rt::runUnits(int64_t count, const int64_t *groupSizes,
                                 int numLevels,
                                 const std::function<void(int64_t)> &body,
-                                int64_t location) {
+                                int64_t location, bool execMaskWarps) {
   if (count <= 0)
     return;
   Group g;
@@ -157,7 +195,8 @@ void xpiler::exec::rt::runUnits(int64_t count, const int64_t *groupSizes,
     }
     if (g.live == 0)
       break;
-    if (!releaseBarriers(g) && !ran) {
+    if (!releaseBarriers(g) && !ran &&
+        !(execMaskWarps && releaseDivergentWarps(g))) {
       int64_t waiting = 0;
       for (const Unit &u : g.units)
         waiting += u.state == UnitState::Waiting;
