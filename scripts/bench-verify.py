@@ -12,6 +12,8 @@ Wall times are measured here, on a shared machine: compare ratios within one
 run, not absolute numbers across runs.
 """
 import os
+
+import corpus_args
 import statistics
 import subprocess
 import sys
@@ -22,21 +24,7 @@ EXT = {"cuda": "cu", "hip": "hip", "bang": "mlu", "vnni": "cpp"}
 
 
 def verify_args(op, lang):
-    for line in open(os.path.join(SRC, "test/corpus/verify-args.txt")):
-        if line.startswith("#") or "|" not in line:
-            continue
-        name, scalars, sizes, ranges = [f.strip() for f in line.split("|")]
-        if name == op:
-            args = []
-            for a in scalars.split():
-                args += ["--arg", a]
-            if lang == "vnni":
-                for a in sizes.split():
-                    args += ["--arg", a]
-            for r in ranges.split():
-                args += ["--range", r]
-            return args
-    return []
+    return corpus_args.verify_args(op, lang == "vnni")
 
 
 def timed(cmd):

@@ -10,6 +10,8 @@ arguments from test/corpus/verify-args.txt and expects exit status 1
 is missed, does not apply, or the original cannot run.
 """
 import os
+
+import corpus_args
 import subprocess
 import sys
 
@@ -18,22 +20,7 @@ EXT = {"cuda": "cu", "hip": "hip", "bang": "mlu", "vnni": "cpp"}
 
 
 def verify_args(op, lang):
-    for line in open(os.path.join(SRC, "test/corpus/verify-args.txt")):
-        if line.startswith("#") or "|" not in line:
-            continue
-        name, scalars, sizes, ranges = [f.strip() for f in line.split("|")]
-        if name != op:
-            continue
-        args = []
-        for a in scalars.split():
-            args += ["--arg", a]
-        if lang == "vnni":
-            for a in sizes.split():
-                args += ["--arg", a]
-        for r in ranges.split():
-            args += ["--range", r]
-        return args
-    raise SystemExit("no arguments for %s in verify-args.txt" % op)
+    return corpus_args.verify_args(op, lang == "vnni")
 
 
 def main():

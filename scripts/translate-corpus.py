@@ -25,6 +25,8 @@ kernel of every direction translated, verified and built.
 """
 import argparse
 import os
+
+import corpus_args
 import re
 import shutil
 import statistics
@@ -39,22 +41,7 @@ NVCC = "/usr/local/cuda/bin/nvcc"
 
 
 def verify_args(op, src, dst):
-    for line in open(os.path.join(SRC, "test/corpus/verify-args.txt")):
-        if line.startswith("#") or "|" not in line:
-            continue
-        name, scalars, sizes, ranges = [f.strip() for f in line.split("|")]
-        if name != op:
-            continue
-        args = []
-        for a in scalars.split():
-            args += ["--arg", a]
-        if "vnni" in (src, dst):
-            for a in sizes.split():
-                args += ["--arg", a]
-        for r in ranges.split():
-            args += ["--range", r]
-        return args
-    return []
+    return corpus_args.verify_args(op, "vnni" in (src, dst))
 
 
 def first_error(text):

@@ -392,22 +392,10 @@ xpiler::emitSimtBuiltin(FunctionImporter &f, const clang::CallExpr *call,
   }
   if (callee.starts_with("atomic"))
     return emitAtomic(f, call, callee.drop_front(strlen("atomic")));
-  if (hip && (callee == "__ballot" || callee == "__any" || callee == "__all" ||
-              callee == "__ballot_sync" || callee == "__any_sync" ||
-              callee == "__all_sync")) {
-    // HIP's votes take an int predicate and (the _sync forms) a 64-bit lane
-    // mask first; __ballot returns 64 bits, __any/__all an int.
-    bool sync = callee.consume_back("_sync");
-    Value mask;
-    if (sync) {
-      FailureOr<Value> m = f.emitScalar(call->getArg(0));
-      if (failed(m))
-        return FailureOr<ExprValue>(failure());
-      mask = *m;
-      if (mask.getType() != b.getI64Type())
-        mask = b.create<arith::ExtUIOp>(l, b.getI64Type(), mask);
-    }
-    FailureOr<Value> pred = f.emitScalar(call->getArg(sync ? 1 : 0));
+  if (hip && (callee == "__ballot" || callee == "__any" || callee == "__all")) {
+    // HIP's votes take an int predicate; __ballot returns 64 bits, __any and
+    // __all an int. (The shipped HIP header has no _sync forms of them.)
+    FailureOr<Value> pred = f.emitScalar(call->getArg(0));
     if (failed(pred))
       return FailureOr<ExprValue>(failure());
     Value zero = b.create<arith::ConstantIntOp>(
@@ -416,9 +404,9 @@ xpiler::emitSimtBuiltin(FunctionImporter &f, const clang::CallExpr *call,
         b.create<arith::CmpIOp>(l, arith::CmpIPredicate::ne, *pred, zero);
     if (callee == "__ballot")
       return FailureOr<ExprValue>(ExprValue::ofScalar(
-          b.create<hip::BallotOp>(l, b.getI64Type(), bit, mask)));
+          b.create<hip::BallotOp>(l, b.getI64Type(), bit, Value())));
     auto kind = callee == "__any" ? hip::VoteKind::any : hip::VoteKind::all;
-    Value vote = b.create<hip::VoteOp>(l, b.getI1Type(), kind, bit, mask);
+    Value vote = b.create<hip::VoteOp>(l, b.getI1Type(), kind, bit, Value());
     return FailureOr<ExprValue>(ExprValue::ofScalar(
         b.create<arith::ExtUIOp>(l, b.getI32Type(), vote)));
   }
