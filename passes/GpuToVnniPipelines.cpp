@@ -17,6 +17,9 @@ using namespace xpiler;
 
 static void buildGpuToVnniPipeline(mlir::OpPassManager &pm) {
   pm.addPass(createXplRaiseGpuLoops());
+  // Raising passes every launch extent; those the kernel knows statically
+  // (its block shape) are dead and leave the signature.
+  pm.addPass(mlir::createRemoveDeadValuesPass());
   pm.addPass(mlir::createCanonicalizerPass());
   pm.addPass(mlir::createCSEPass());
   pm.addPass(createXplBindOmp());

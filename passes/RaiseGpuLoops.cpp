@@ -1750,8 +1750,19 @@ LogicalResult KernelRaiser::run() {
     inputs.push_back(IndexType::get(ctx));
   Block *newBlock = new Block();
   kernel.getBody().push_front(newBlock);
-  for (Type t : inputs)
-    newBlock->addArgument(t, loc);
+  // The kernel's parameters keep their locations (and so their source names);
+  // the launch extents get readable names of their own.
+  static constexpr StringLiteral extraNames[] = {
+      "grid_x", "grid_y", "grid_z", "block_x", "block_y", "block_z",
+      "shared_bytes"};
+  for (auto [i, t] : llvm::enumerate(inputs))
+    newBlock->addArgument(
+        t, i < oldBlock->getNumArguments()
+               ? oldBlock->getArgument(i).getLoc()
+               : Location(NameLoc::get(
+                     b.getStringAttr(
+                         extraNames[i - oldBlock->getNumArguments()]),
+                     loc)));
   for (auto [oldArg, newArg] :
        llvm::zip(oldBlock->getArguments(), newBlock->getArguments()))
     uniformMap.map(oldArg, newArg);

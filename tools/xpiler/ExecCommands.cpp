@@ -46,9 +46,15 @@ cl::SubCommand xpiler::verifyCommand("verify",
                                      "run two programs on the same inputs "
                                      "and compare their buffers");
 cl::SubCommand xpiler::runCommand("run", "run one program on the CPU");
+// Defined here so that the verification options below can name it (static
+// initialisation order within one file is defined).
+cl::SubCommand xpiler::proposeCommand(
+    "propose", "ask an LLM to perform a pass, and keep the first proposal "
+               "the oracle proves equivalent");
 
 static cl::SubCommand &verifyCmd = xpiler::verifyCommand;
 static cl::SubCommand &runCmd = xpiler::runCommand;
+static cl::SubCommand &proposeCmd = xpiler::proposeCommand;
 
 static cl::list<std::string> files(cl::Positional, cl::desc("<file>..."),
                                    cl::sub(verifyCmd), cl::sub(runCmd));
@@ -57,30 +63,30 @@ static cl::list<std::string>
               cl::desc("scalar value or buffer element count (an expression "
                        "of the scalars), by parameter name or argN"),
               cl::value_desc("name=value"), cl::sub(verifyCmd), cl::sub(runCmd),
-              cl::sub(cl::SubCommand::getTopLevel()));
+              cl::sub(proposeCmd), cl::sub(cl::SubCommand::getTopLevel()));
 static cl::list<std::string>
     ranges("range", cl::desc("range [lo, hi) of a buffer's random values"),
            cl::value_desc("name=lo:hi"), cl::sub(verifyCmd), cl::sub(runCmd),
-           cl::sub(cl::SubCommand::getTopLevel()));
+           cl::sub(proposeCmd), cl::sub(cl::SubCommand::getTopLevel()));
 static cl::opt<unsigned> trials("trials", cl::desc("number of random inputs"),
                                 cl::init(4), cl::sub(verifyCmd),
-                                cl::sub(cl::SubCommand::getTopLevel()));
+                                cl::sub(proposeCmd), cl::sub(cl::SubCommand::getTopLevel()));
 static cl::opt<uint64_t> seed("seed", cl::desc("seed of the random inputs"),
                               cl::init(1), cl::sub(verifyCmd), cl::sub(runCmd),
-                              cl::sub(cl::SubCommand::getTopLevel()));
+                              cl::sub(proposeCmd), cl::sub(cl::SubCommand::getTopLevel()));
 static cl::opt<double> relTolerance("rtol",
                                     cl::desc("relative tolerance of floats"),
                                     cl::init(-1), cl::sub(verifyCmd),
-                                    cl::sub(cl::SubCommand::getTopLevel()));
+                                    cl::sub(proposeCmd), cl::sub(cl::SubCommand::getTopLevel()));
 static cl::opt<double> absTolerance("atol",
                                     cl::desc("absolute tolerance of floats"),
                                     cl::init(-1), cl::sub(verifyCmd),
-                                    cl::sub(cl::SubCommand::getTopLevel()));
+                                    cl::sub(proposeCmd), cl::sub(cl::SubCommand::getTopLevel()));
 static cl::opt<double> timeout("timeout",
                                cl::desc("time limit of one run, in seconds"),
                                cl::init(20), cl::sub(verifyCmd),
                                cl::sub(runCmd),
-                               cl::sub(cl::SubCommand::getTopLevel()));
+                               cl::sub(proposeCmd), cl::sub(cl::SubCommand::getTopLevel()));
 static cl::opt<std::string> entry("entry", cl::desc("entry function"),
                                   cl::init(""), cl::sub(verifyCmd),
                                   cl::sub(runCmd));

@@ -16,6 +16,8 @@ namespace xpiler {
 
 extern llvm::cl::SubCommand verifyCommand;
 extern llvm::cl::SubCommand runCommand;
+/// `xpiler propose` (ProposeCommand.cpp).
+extern llvm::cl::SubCommand proposeCommand;
 
 /// Exit status 0/1/2: equivalent/different/could not run.
 int runVerifyCommand();

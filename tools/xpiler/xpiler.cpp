@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ExecCommands.h"
+#include "ProposeCommand.h"
 #include "TranslateCommand.h"
 #include "xpiler/Frontend/Import.h"
 #include "xpiler/Support/Language.h"
@@ -99,6 +100,8 @@ int main(int argc, char **argv) {
     return xpiler::runVerifyCommand();
   if (xpiler::runCommand)
     return xpiler::runRunCommand();
+  if (xpiler::proposeCommand)
+    return xpiler::runProposeCommand();
 
   std::optional<xpiler::Language> language =
       fromLanguage.empty() ? xpiler::getLanguageFromPath(inputFile)
