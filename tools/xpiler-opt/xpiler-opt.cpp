@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "xpiler/InitAll.h"
+#include "xpiler/Synth/TestPasses.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllPasses.h"
@@ -13,6 +14,7 @@
 int main(int argc, char **argv) {
   mlir::registerAllPasses();
   xpiler::registerAllPasses();
+  xpiler::synth::registerTestSynthPasses();
 
   mlir::DialectRegistry registry;
   xpiler::registerUpstreamDialects(registry);
