@@ -309,6 +309,11 @@ struct Scratch {
   Value a, b, c;  ///< A[w][M][Kp], B[w][Kp][N], C[w][M][N] (C: wmma only)
   Value wave;     ///< index: the thread's wavefront in the block
   Value lane;     ///< i32: its lane in the wavefront
+  /// The lane's places (mfmaInputPosition, mfmaOutputElement): row
+  /// `lane % m` of A from K `(lane / m) kPerLane` on, column `lane % n` of
+  /// B, C and D (index), B from K `(lane / n) kPerLane` on, C/D rows from
+  /// `H (lane / n)` on (i32).
+  Value rowA, kA, colB, kB, rowBase;
 };
 
 class MfmaRewriter {
@@ -358,6 +363,7 @@ private:
   /// Per mfma kind: its scratch (created at the kernel's entry).
   llvm::MapVector<uint32_t, Scratch> scratches;
   Value waveIndex, laneId;
+  OpBuilder::InsertPoint entryPoint;
 };
 
 Scratch &MfmaRewriter::getScratch(hip::MfmaOp op, const MfmaShape &shape) {
@@ -366,8 +372,11 @@ Scratch &MfmaRewriter::getScratch(hip::MfmaOp op, const MfmaShape &shape) {
   if (found != scratches.end())
     return found->second;
   OpBuilder::InsertionGuard guard(b);
-  Block &entry = kernel.getBody().front();
-  b.setInsertionPointToStart(&entry);
+  // At the kernel's entry, after what earlier kinds put there.
+  if (entryPoint.isSet())
+    b.restoreInsertionPoint(entryPoint);
+  else
+    b.setInsertionPointToStart(&kernel.getBody().front());
   Location loc = kernel.getLoc();
   MLIRContext *ctx = b.getContext();
   if (!laneId) {
@@ -412,6 +421,18 @@ Scratch &MfmaRewriter::getScratch(hip::MfmaOp op, const MfmaShape &shape) {
   scratch.b = array("mfma_b", {waves, kPadded, shape.n}, elem);
   if (shape.tensorCore)
     scratch.c = array("mfma_c", {waves, shape.m, shape.n}, acc);
+  Value laneByM = divC(loc, laneId, shape.m);
+  Value laneByN = shape.n == shape.m ? laneByM : divC(loc, laneId, shape.n);
+  scratch.rowA = toIndex(loc, remC(loc, laneId, shape.m));
+  scratch.kA = mulC(loc, laneByM, shape.kPerLane);
+  scratch.colB = shape.n == shape.m
+                     ? scratch.rowA
+                     : toIndex(loc, remC(loc, laneId, shape.n));
+  scratch.kB = shape.n == shape.m ? scratch.kA
+                                  : mulC(loc, laneByN, shape.kPerLane);
+  scratch.rowBase = getRowGroup(shape) == shape.kPerLane
+                        ? scratch.kB
+                        : mulC(loc, laneByN, getRowGroup(shape));
   // The K padding of A and B is never written by an mfma: zero it once.
   if (kPadded > shape.k) {
     Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(elem));
@@ -437,6 +458,7 @@ Scratch &MfmaRewriter::getScratch(hip::MfmaOp op, const MfmaShape &shape) {
     zeroFill(scratch.a, shape.m * pad, /*isA=*/true);
     zeroFill(scratch.b, pad * shape.n, /*isA=*/false);
   }
+  entryPoint = b.saveInsertionPoint();
   return scratches.insert({key, scratch}).first->second;
 }
 
@@ -450,10 +472,7 @@ void MfmaRewriter::rewrite(hip::MfmaOp op) {
 
   // Every lane stores its slice: A[lane % m][(lane / m) kPerLane + item],
   // B[(lane / n) kPerLane + item][lane % n] (mfmaInputPosition, one block).
-  Value rowA = toIndex(loc, remC(loc, lane, shape.m));
-  Value kA = mulC(loc, divC(loc, lane, shape.m), shape.kPerLane);
-  Value colB = toIndex(loc, remC(loc, lane, shape.n));
-  Value kB = mulC(loc, divC(loc, lane, shape.n), shape.kPerLane);
+  Value rowA = s.rowA, kA = s.kA, colB = s.colB, kB = s.kB;
   for (int64_t item = 0; item < shape.kPerLane; ++item) {
     memref::StoreOp::create(
         b, loc, extract(loc, op.getA(), item), s.a,
@@ -463,7 +482,7 @@ void MfmaRewriter::rewrite(hip::MfmaOp op) {
         ValueRange{s.wave, toIndex(loc, addC(loc, kB, item)), colB});
   }
   // C/D: item -> D[H (lane / n) + rowOffset(item)][lane % n].
-  Value rowBase = mulC(loc, divC(loc, lane, shape.n), getRowGroup(shape));
+  Value rowBase = s.rowBase;
   auto rowOf = [&](int64_t item) {
     return toIndex(loc, addC(loc, rowBase, getRowOffset(shape, item)));
   };
@@ -490,10 +509,8 @@ void MfmaRewriter::rewrite(hip::MfmaOp op) {
     auto fragC = cuda::FragmentType::get(ctx, cuda::FragmentUse::accumulator,
                                          kTile, kTile, kTile, acc,
                                          cuda::FragmentLayout::none);
-    // The tile `t` (i32) of C: D = A B + C on the tensor cores.
-    auto emitTile = [&](Value t) {
-      Value row = toIndex(loc, mulC(loc, divC(loc, t, tilesN), kTile));
-      Value col = toIndex(loc, mulC(loc, remC(loc, t, tilesN), kTile));
+    // The tile of C at (row, col): D = A B + C on the tensor cores.
+    auto emitTile = [&](Value row, Value col) {
       Value ldC = i32(loc, shape.n);
       Value frag = cuda::WmmaLoadMatrixSyncOp::create(
           b, loc, fragC, s.c, ValueRange{s.wave, row, col}, ldC,
@@ -522,13 +539,15 @@ void MfmaRewriter::rewrite(hip::MfmaOp op) {
       auto ifOp = scf::IfOp::create(b, loc, first, /*withElse=*/false);
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToStart(ifOp.thenBlock());
-      emitTile(i32(loc, 0));
+      emitTile(idx(loc, 0), idx(loc, 0));
     } else {
       auto loop = scf::ForOp::create(b, loc, warp, i32(loc, tiles),
                                      i32(loc, kWave / kWarp));
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToStart(loop.getBody());
-      emitTile(loop.getInductionVar());
+      Value t = loop.getInductionVar();
+      emitTile(toIndex(loc, mulC(loc, divC(loc, t, tilesN), kTile)),
+               toIndex(loc, mulC(loc, remC(loc, t, tilesN), kTile)));
     }
     cuda::SyncThreadsOp::create(b, loc);
     result = c;
