@@ -63,7 +63,7 @@ func.func @launched_partial(%a: vector<4xf16>, %c: vector<4xf32>) attributes {hi
 func.func @host(%a: vector<4xf16>, %c: vector<4xf32>) {
   %c1 = arith.constant 1 : index
   %c96 = arith.constant 96 : index
-  hip.launch @launched_partial grid(%c1, %c1, %c1) block(%c96, %c1, %c1) args(%a, %c) : vector<4xf16>, vector<4xf32>
+  hip.launch @launched_partial grid(%c1, %c1, %c1) block(%c96, %c1, %c1) args(%a, %c : vector<4xf16>, vector<4xf32>)
   return
 }
 
