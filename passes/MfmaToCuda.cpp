@@ -167,8 +167,8 @@ private:
   bool visit(Operation *op) {
     if (op->getNumResults() == 0 && op->getNumRegions() == 0)
       return false;
-    if (isa<hip::BlockIdxOp, hip::BlockDimOp, hip::GridDimOp,
-            hip::WarpSizeOp>(op) ||
+    if (isa<hip::BlockIdxOp, hip::BlockDimOp, hip::GridDimOp, hip::WarpSizeOp>(
+            op) ||
         op->hasTrait<OpTrait::ConstantLike>())
       return false;
     if (auto ifOp = dyn_cast<scf::IfOp>(op)) {
@@ -178,9 +178,8 @@ private:
         bool v = cond;
         for (Region *region : {&ifOp.getThenRegion(), &ifOp.getElseRegion()})
           if (!region->empty())
-            v |= contains(
-                cast<scf::YieldOp>(region->front().getTerminator())
-                    .getOperand(i));
+            v |= contains(cast<scf::YieldOp>(region->front().getTerminator())
+                              .getOperand(i));
         if (v)
           changed |= mark(ifOp.getResult(i));
       }
@@ -195,8 +194,8 @@ private:
       for (unsigned i = 0; i < forOp.getNumResults(); ++i)
         if (bounds || contains(forOp.getInitArgs()[i]) ||
             contains(yield.getOperand(i)))
-          changed |= mark(forOp.getRegionIterArgs()[i]) |
-                     mark(forOp.getResult(i));
+          changed |=
+              mark(forOp.getRegionIterArgs()[i]) | mark(forOp.getResult(i));
       return changed;
     }
     if (auto whileOp = dyn_cast<scf::WhileOp>(op)) {
@@ -209,8 +208,8 @@ private:
       bool cond = contains(condition.getCondition());
       for (unsigned i = 0; i < whileOp.getNumResults(); ++i)
         if (cond || contains(condition.getArgs()[i]))
-          changed |= mark(whileOp.getAfterArguments()[i]) |
-                     mark(whileOp.getResult(i));
+          changed |=
+              mark(whileOp.getAfterArguments()[i]) | mark(whileOp.getResult(i));
       return changed;
     }
     if (isa<scf::ExecuteRegionOp>(op)) {
@@ -256,8 +255,8 @@ private:
 FailureOr<int64_t> getMaxBlockThreads(func::FuncOp kernel, ModuleOp module,
                                       std::string &why) {
   std::optional<int64_t> bound;
-  if (auto bounds = kernel->getAttrOfType<DenseI32ArrayAttr>(
-          "hip.launch_bounds");
+  if (auto bounds =
+          kernel->getAttrOfType<DenseI32ArrayAttr>("hip.launch_bounds");
       bounds && !bounds.empty())
     bound = bounds[0];
   std::optional<int64_t> largest;
@@ -306,9 +305,9 @@ FailureOr<int64_t> getMaxBlockThreads(func::FuncOp kernel, ModuleOp module,
 
 /// The shared scratch of one kind in one kernel and the lane's coordinates.
 struct Scratch {
-  Value a, b, c;  ///< A[w][M][Kp], B[w][Kp][N], C[w][M][N] (C: wmma only)
-  Value wave;     ///< index: the thread's wavefront in the block
-  Value lane;     ///< i32: its lane in the wavefront
+  Value a, b, c; ///< A[w][M][Kp], B[w][Kp][N], C[w][M][N] (C: wmma only)
+  Value wave;    ///< index: the thread's wavefront in the block
+  Value lane;    ///< i32: its lane in the wavefront
   /// The lane's places (mfmaInputPosition, mfmaOutputElement): row
   /// `lane % m` of A from K `(lane / m) kPerLane` on, column `lane % n` of
   /// B, C and D (index), B from K `(lane / n) kPerLane` on, C/D rows from
@@ -390,24 +389,22 @@ Scratch &MfmaRewriter::getScratch(hip::MfmaOp op, const MfmaShape &shape) {
     Value tz = dim(hip::ThreadIdxOp(), hip::Dim::z);
     Value bx = dim(hip::BlockDimOp(), hip::Dim::x);
     Value by = dim(hip::BlockDimOp(), hip::Dim::y);
-    Value yz = arith::AddIOp::create(
-        b, loc, ty, arith::MulIOp::create(b, loc, by, tz));
-    Value tid =
-        arith::AddIOp::create(b, loc, tx, arith::MulIOp::create(b, loc, bx, yz));
+    Value yz = arith::AddIOp::create(b, loc, ty,
+                                     arith::MulIOp::create(b, loc, by, tz));
+    Value tid = arith::AddIOp::create(b, loc, tx,
+                                      arith::MulIOp::create(b, loc, bx, yz));
     waveIndex = toIndex(loc, divC(loc, tid, kWave));
     laneId = remC(loc, tid, kWave);
   }
   Type elem = getElementTypeOrSelf(op.getA().getType());
   Type acc = getElementTypeOrSelf(op.getC().getType());
-  int64_t kPadded =
-      shape.tensorCore ? llvm::alignTo(shape.k, kTile) : shape.k;
-  Attribute shared =
-      cuda::MemorySpaceAttr::get(ctx, cuda::MemorySpace::shared);
+  int64_t kPadded = shape.tensorCore ? llvm::alignTo(shape.k, kTile) : shape.k;
+  Attribute shared = cuda::MemorySpaceAttr::get(ctx, cuda::MemorySpace::shared);
   std::string suffix =
       scratches.empty() ? "" : "_" + std::to_string(scratches.size());
   auto array = [&](StringRef name, ArrayRef<int64_t> shape, Type type) {
-    auto memref = MemRefType::get(shape, type, MemRefLayoutAttrInterface(),
-                                  shared);
+    auto memref =
+        MemRefType::get(shape, type, MemRefLayoutAttrInterface(), shared);
     auto alloc = cuda::SharedArrayOp::create(
         b, loc, memref, b.getStringAttr((name + suffix).str()));
     // wmma::load/store_matrix_sync need 256-bit aligned tiles.
@@ -425,11 +422,10 @@ Scratch &MfmaRewriter::getScratch(hip::MfmaOp op, const MfmaShape &shape) {
   Value laneByN = shape.n == shape.m ? laneByM : divC(loc, laneId, shape.n);
   scratch.rowA = toIndex(loc, remC(loc, laneId, shape.m));
   scratch.kA = mulC(loc, laneByM, shape.kPerLane);
-  scratch.colB = shape.n == shape.m
-                     ? scratch.rowA
-                     : toIndex(loc, remC(loc, laneId, shape.n));
-  scratch.kB = shape.n == shape.m ? scratch.kA
-                                  : mulC(loc, laneByN, shape.kPerLane);
+  scratch.colB = shape.n == shape.m ? scratch.rowA
+                                    : toIndex(loc, remC(loc, laneId, shape.n));
+  scratch.kB =
+      shape.n == shape.m ? scratch.kA : mulC(loc, laneByN, shape.kPerLane);
   scratch.rowBase = getRowGroup(shape) == shape.kPerLane
                         ? scratch.kB
                         : mulC(loc, laneByN, getRowGroup(shape));
@@ -438,8 +434,8 @@ Scratch &MfmaRewriter::getScratch(hip::MfmaOp op, const MfmaShape &shape) {
     Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(elem));
     int64_t pad = kPadded - shape.k;
     auto zeroFill = [&](Value buffer, int64_t count, bool isA) {
-      auto loop = scf::ForOp::create(b, loc, laneId, i32(loc, count),
-                                     i32(loc, kWave));
+      auto loop =
+          scf::ForOp::create(b, loc, laneId, i32(loc, count), i32(loc, kWave));
       OpBuilder::InsertionGuard inner(b);
       b.setInsertionPointToStart(loop.getBody());
       Value e = loop.getInductionVar();
@@ -500,15 +496,15 @@ void MfmaRewriter::rewrite(hip::MfmaOp op) {
     int64_t kPadded = llvm::alignTo(shape.k, kTile);
     int64_t tilesN = shape.n / kTile;
     int64_t tiles = (shape.m / kTile) * tilesN;
-    auto fragA = cuda::FragmentType::get(ctx, cuda::FragmentUse::matrix_a,
-                                         kTile, kTile, kTile, elem,
-                                         cuda::FragmentLayout::row_major);
-    auto fragB = cuda::FragmentType::get(ctx, cuda::FragmentUse::matrix_b,
-                                         kTile, kTile, kTile, elem,
-                                         cuda::FragmentLayout::row_major);
-    auto fragC = cuda::FragmentType::get(ctx, cuda::FragmentUse::accumulator,
-                                         kTile, kTile, kTile, acc,
-                                         cuda::FragmentLayout::none);
+    auto fragA =
+        cuda::FragmentType::get(ctx, cuda::FragmentUse::matrix_a, kTile, kTile,
+                                kTile, elem, cuda::FragmentLayout::row_major);
+    auto fragB =
+        cuda::FragmentType::get(ctx, cuda::FragmentUse::matrix_b, kTile, kTile,
+                                kTile, elem, cuda::FragmentLayout::row_major);
+    auto fragC =
+        cuda::FragmentType::get(ctx, cuda::FragmentUse::accumulator, kTile,
+                                kTile, kTile, acc, cuda::FragmentLayout::none);
     // The tile of C at (row, col): D = A B + C on the tensor cores.
     auto emitTile = [&](Value row, Value col) {
       Value ldC = i32(loc, shape.n);
@@ -560,15 +556,15 @@ void MfmaRewriter::rewrite(hip::MfmaOp op) {
     }
   } else {
     // d[item] = C[row][col] + sum_k A[row][k] B[k][col], one FMA per k.
-    op.emitRemark() << "no exact fp" << getElementTypeOrSelf(c.getType())
-                           .getIntOrFloatBitWidth()
+    op.emitRemark() << "no exact fp"
+                    << getElementTypeOrSelf(c.getType()).getIntOrFloatBitWidth()
                     << " tensor-core instruction; computed with scalar FMAs";
     result = c;
     for (int64_t item = 0; item < shape.accLen; ++item) {
       Value row = rowOf(item);
-      auto loop = scf::ForOp::create(b, loc, idx(loc, 0), idx(loc, shape.k),
-                                     idx(loc, 1),
-                                     ValueRange{extract(loc, c, item)});
+      auto loop =
+          scf::ForOp::create(b, loc, idx(loc, 0), idx(loc, shape.k),
+                             idx(loc, 1), ValueRange{extract(loc, c, item)});
       {
         OpBuilder::InsertionGuard guard(b);
         b.setInsertionPointToStart(loop.getBody());

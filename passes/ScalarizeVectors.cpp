@@ -101,10 +101,9 @@ struct AllocaPattern : OpConversionPattern<memref::AllocaOp> {
     MemRefType type = flattenMemRef(op.getType());
     if (!type)
       return failure();
-    auto alloca = memref::AllocaOp::create(rewriter, op.getLoc(), type,
-                                           adaptor.getDynamicSizes(),
-                                           adaptor.getSymbolOperands(),
-                                           op.getAlignmentAttr());
+    auto alloca = memref::AllocaOp::create(
+        rewriter, op.getLoc(), type, adaptor.getDynamicSizes(),
+        adaptor.getSymbolOperands(), op.getAlignmentAttr());
     alloca->setDiscardableAttrs(op->getDiscardableAttrDictionary());
     rewriter.replaceOp(op, alloca);
     return success();
@@ -128,7 +127,8 @@ struct LoadPattern : OpConversionPattern<memref::LoadOp> {
     for (int64_t j = 0; j < vector.getNumElements(); ++j)
       elements.push_back(memref::LoadOp::create(
           rewriter, loc, memref,
-          appendIndex(indices, arith::ConstantIndexOp::create(rewriter, loc, j))));
+          appendIndex(indices,
+                      arith::ConstantIndexOp::create(rewriter, loc, j))));
     rewriter.replaceOpWithMultiple(op, {elements});
     return success();
   }
@@ -157,10 +157,9 @@ struct StorePattern : OpConversionPattern<memref::StoreOp> {
           noWriteBetween(load, op)) {
         Value pos = getIndexValue(rewriter, loc,
                                   getPosition(insert.getMixedPosition()));
-        memref::StoreOp::create(rewriter, loc,
-                                rewriter.getRemappedValue(
-                                    insert.getValueToStore()),
-                                memref, appendIndex(indices, pos));
+        memref::StoreOp::create(
+            rewriter, loc, rewriter.getRemappedValue(insert.getValueToStore()),
+            memref, appendIndex(indices, pos));
         rewriter.eraseOp(op);
         return success();
       }
@@ -169,7 +168,8 @@ struct StorePattern : OpConversionPattern<memref::StoreOp> {
     for (int64_t j = 0; j < vector.getNumElements(); ++j)
       memref::StoreOp::create(
           rewriter, loc, elements[j], memref,
-          appendIndex(indices, arith::ConstantIndexOp::create(rewriter, loc, j)));
+          appendIndex(indices,
+                      arith::ConstantIndexOp::create(rewriter, loc, j)));
     rewriter.eraseOp(op);
     return success();
   }
@@ -236,9 +236,8 @@ struct ExtractPattern : OpConversionPattern<vector::ExtractOp> {
       SmallVector<Value> indices;
       for (Value index : load.getIndices())
         indices.push_back(rewriter.getRemappedValue(index));
-      rewriter.replaceOp(op, memref::LoadOp::create(
-                                 rewriter, loc, memref,
-                                 appendIndex(indices, pos)));
+      rewriter.replaceOp(op, memref::LoadOp::create(rewriter, loc, memref,
+                                                    appendIndex(indices, pos)));
       return success();
     }
     Value result = elements.back();
@@ -246,8 +245,8 @@ struct ExtractPattern : OpConversionPattern<vector::ExtractOp> {
       Value here = arith::CmpIOp::create(
           rewriter, loc, arith::CmpIPredicate::eq, pos,
           arith::ConstantIndexOp::create(rewriter, loc, j));
-      result = arith::SelectOp::create(rewriter, loc, here, elements[j],
-                                       result);
+      result =
+          arith::SelectOp::create(rewriter, loc, here, elements[j], result);
     }
     rewriter.replaceOp(op, result);
     return success();
@@ -265,8 +264,8 @@ struct ConstantPattern : OpConversionPattern<arith::ConstantOp> {
       return failure();
     SmallVector<Value> elements;
     for (Attribute element : dense.getValues<Attribute>())
-      elements.push_back(arith::ConstantOp::create(
-          rewriter, op.getLoc(), cast<TypedAttr>(element)));
+      elements.push_back(arith::ConstantOp::create(rewriter, op.getLoc(),
+                                                   cast<TypedAttr>(element)));
     rewriter.replaceOpWithMultiple(op, {elements});
     return success();
   }
@@ -378,8 +377,8 @@ LogicalResult xpiler::scalarizeVectors(ModuleOp module) {
       [&](Operation *op) { return converter.isLegal(op); });
   RewritePatternSet patterns(context);
   patterns.add<AllocaPattern, LoadPattern, StorePattern, InsertPattern,
-               ExtractPattern, ConstantPattern, PoisonPattern,
-               BroadcastPattern, ElementwisePattern>(converter, context);
+               ExtractPattern, ConstantPattern, PoisonPattern, BroadcastPattern,
+               ElementwisePattern>(converter, context);
   scf::populateSCFStructuralTypeConversionsAndLegality(converter, patterns,
                                                        target);
   // Function bodies only: signatures keep their types.
@@ -389,9 +388,7 @@ LogicalResult xpiler::scalarizeVectors(ModuleOp module) {
     if (func.isExternal())
       continue;
     bool hasVector = false;
-    func.walk([&](Operation *op) {
-      hasVector |= !converter.isLegal(op);
-    });
+    func.walk([&](Operation *op) { hasVector |= !converter.isLegal(op); });
     if (!hasVector)
       continue;
     if (failed(applyPartialConversion(func, target, frozen)))
@@ -406,12 +403,12 @@ LogicalResult xpiler::scalarizeVectors(ModuleOp module) {
     changed = false;
     for (func::FuncOp func : converted)
       func.walk([&](Operation *op) {
-      if (isa<memref::LoadOp, arith::SelectOp, arith::CmpIOp,
-              arith::ConstantOp>(op) &&
-          op->use_empty()) {
-        op->erase();
-        changed = true;
-      }
+        if (isa<memref::LoadOp, arith::SelectOp, arith::CmpIOp,
+                arith::ConstantOp>(op) &&
+            op->use_empty()) {
+          op->erase();
+          changed = true;
+        }
       });
   }
   return success();
