@@ -52,6 +52,8 @@ constexpr int64_t kWave = 64;
 constexpr int64_t kWarp = 32;
 /// The edge of a wmma tile (m16n16k16).
 constexpr int64_t kTile = 16;
+/// The most mfmas that share one exchange (scratch grows with it).
+constexpr int64_t kMaxGroup = 4;
 
 /// Shape of a single-block mfma kind (GpuMatrixRuntime.cpp, kMfmaKinds):
 /// D (m x n) = A (m x k) B (k x n) + C; each lane holds `kPerLane`
@@ -313,6 +315,8 @@ struct Scratch {
   /// B, C and D (index), B from K `(lane / n) kPerLane` on, C/D rows from
   /// `H (lane / n)` on (i32).
   Value rowA, kA, colB, kB, rowBase;
+  /// Group members sharing one exchange (a scratch dimension when > 1).
+  int64_t slots = 1;
 };
 
 class MfmaRewriter {
@@ -320,7 +324,11 @@ public:
   explicit MfmaRewriter(func::FuncOp kernel, int64_t waves)
       : kernel(kernel), waves(waves), b(kernel.getContext()) {}
 
-  void rewrite(hip::MfmaOp op);
+  /// Rewrites `group` (one exchange; see groupMfmas), moving `sunk` after
+  /// it.
+  void rewrite(ArrayRef<hip::MfmaOp> group, ArrayRef<Operation *> sunk);
+  /// The most members of a group per kind (slots of its scratch).
+  llvm::DenseMap<uint32_t, int64_t> slots;
 
 private:
   Value i32(Location loc, int64_t v) {
@@ -340,6 +348,8 @@ private:
     return arith::RemSIOp::create(b, loc, v, i32(loc, c));
   }
   Value mulC(Location loc, Value v, int64_t c) {
+    if (c == 1)
+      return v;
     return arith::MulIOp::create(b, loc, v, i32(loc, c));
   }
   Value addC(Location loc, Value v, int64_t c) {
@@ -414,10 +424,18 @@ Scratch &MfmaRewriter::getScratch(hip::MfmaOp op, const MfmaShape &shape) {
   Scratch scratch;
   scratch.wave = waveIndex;
   scratch.lane = laneId;
-  scratch.a = array("mfma_a", {waves, shape.m, kPadded}, elem);
-  scratch.b = array("mfma_b", {waves, kPadded, shape.n}, elem);
+  scratch.slots = std::max<int64_t>(slots.lookup(key), 1);
+  auto dims = [&](int64_t rows, int64_t cols) {
+    SmallVector<int64_t> shape{waves};
+    if (scratch.slots > 1)
+      shape.push_back(scratch.slots);
+    shape.append({rows, cols});
+    return shape;
+  };
+  scratch.a = array("mfma_a", dims(shape.m, kPadded), elem);
+  scratch.b = array("mfma_b", dims(kPadded, shape.n), elem);
   if (shape.tensorCore)
-    scratch.c = array("mfma_c", {waves, shape.m, shape.n}, acc);
+    scratch.c = array("mfma_c", dims(shape.m, shape.n), acc);
   Value laneByM = divC(loc, laneId, shape.m);
   Value laneByN = shape.n == shape.m ? laneByM : divC(loc, laneId, shape.n);
   scratch.rowA = toIndex(loc, remC(loc, laneId, shape.m));
@@ -458,44 +476,58 @@ Scratch &MfmaRewriter::getScratch(hip::MfmaOp op, const MfmaShape &shape) {
   return scratches.insert({key, scratch}).first->second;
 }
 
-void MfmaRewriter::rewrite(hip::MfmaOp op) {
-  MfmaShape shape = *getMfmaShape(op.getKind());
-  Scratch &s = getScratch(op, shape);
-  Location loc = op.getLoc();
-  b.setInsertionPoint(op);
+void MfmaRewriter::rewrite(ArrayRef<hip::MfmaOp> group,
+                           ArrayRef<Operation *> sunk) {
+  hip::MfmaOp last = group.back();
+  MfmaShape shape = *getMfmaShape(last.getKind());
+  Scratch &s = getScratch(last, shape);
   MLIRContext *ctx = b.getContext();
-  Value lane = s.lane;
-
-  // Every lane stores its slice: A[lane % m][(lane / m) kPerLane + item],
-  // B[(lane / n) kPerLane + item][lane % n] (mfmaInputPosition, one block).
-  Value rowA = s.rowA, kA = s.kA, colB = s.colB, kB = s.kB;
-  for (int64_t item = 0; item < shape.kPerLane; ++item) {
-    memref::StoreOp::create(
-        b, loc, extract(loc, op.getA(), item), s.a,
-        ValueRange{s.wave, rowA, toIndex(loc, addC(loc, kA, item))});
-    memref::StoreOp::create(
-        b, loc, extract(loc, op.getB(), item), s.b,
-        ValueRange{s.wave, toIndex(loc, addC(loc, kB, item)), colB});
-  }
-  // C/D: item -> D[H (lane / n) + rowOffset(item)][lane % n].
-  Value rowBase = s.rowBase;
-  auto rowOf = [&](int64_t item) {
-    return toIndex(loc, addC(loc, rowBase, getRowOffset(shape, item)));
+  // Scratch indices: the wavefront, the group member (when the scratch has
+  // slots), then the matrix element.
+  auto at = [&](int64_t slot, Value row, Value col) {
+    SmallVector<Value> indices{s.wave};
+    if (s.slots > 1)
+      indices.push_back(idx(row.getLoc(), slot));
+    indices.append({row, col});
+    return indices;
   };
-  Value c = op.getC();
-  if (shape.tensorCore)
-    for (int64_t item = 0; item < shape.accLen; ++item)
-      memref::StoreOp::create(b, loc, extract(loc, c, item), s.c,
-                              ValueRange{s.wave, rowOf(item), colB});
+  // C/D: item -> D[H (lane / n) + rowOffset(item)][lane % n].
+  auto rowOf = [&](Location loc, int64_t item) {
+    return toIndex(loc, addC(loc, s.rowBase, getRowOffset(shape, item)));
+  };
+
+  // Every lane stores its slice where the mfma is: A[lane % m][(lane / m)
+  // kPerLane + item], B[(lane / n) kPerLane + item][lane % n]
+  // (mfmaInputPosition, one block), and C for the tensor cores.
+  for (int64_t slot = 0; slot < (int64_t)group.size(); ++slot) {
+    hip::MfmaOp op = group[slot];
+    Location loc = op.getLoc();
+    b.setInsertionPoint(op);
+    for (int64_t item = 0; item < shape.kPerLane; ++item) {
+      memref::StoreOp::create(
+          b, loc, extract(loc, op.getA(), item), s.a,
+          at(slot, s.rowA, toIndex(loc, addC(loc, s.kA, item))));
+      memref::StoreOp::create(
+          b, loc, extract(loc, op.getB(), item), s.b,
+          at(slot, toIndex(loc, addC(loc, s.kB, item)), s.colB));
+    }
+    if (shape.tensorCore)
+      for (int64_t item = 0; item < shape.accLen; ++item)
+        memref::StoreOp::create(b, loc, extract(loc, op.getC(), item), s.c,
+                                at(slot, rowOf(loc, item), s.colB));
+  }
+  Location loc = last.getLoc();
+  b.setInsertionPoint(last);
   cuda::SyncThreadsOp::create(b, loc);
 
-  Value result;
+  SmallVector<Value> results;
   if (shape.tensorCore) {
-    Type elem = getElementTypeOrSelf(op.getA().getType());
-    Type acc = getElementTypeOrSelf(c.getType());
+    Type elem = getElementTypeOrSelf(last.getA().getType());
+    Type acc = getElementTypeOrSelf(last.getC().getType());
     int64_t kPadded = llvm::alignTo(shape.k, kTile);
     int64_t tilesN = shape.n / kTile;
-    int64_t tiles = (shape.m / kTile) * tilesN;
+    int64_t tilesPerOp = (shape.m / kTile) * tilesN;
+    int64_t tiles = tilesPerOp * (int64_t)group.size();
     auto fragA =
         cuda::FragmentType::get(ctx, cuda::FragmentUse::matrix_a, kTile, kTile,
                                 kTile, elem, cuda::FragmentLayout::row_major);
@@ -505,88 +537,186 @@ void MfmaRewriter::rewrite(hip::MfmaOp op) {
     auto fragC =
         cuda::FragmentType::get(ctx, cuda::FragmentUse::accumulator, kTile,
                                 kTile, kTile, acc, cuda::FragmentLayout::none);
-    // The tile of C at (row, col): D = A B + C on the tensor cores.
-    auto emitTile = [&](Value row, Value col) {
+    // The tile of C at (row, col) of group member `slot` (an index value
+    // when the scratch has slots): D = A B + C on the tensor cores.
+    auto emitTile = [&](Value slot, Value row, Value col) {
+      auto tileAt = [&](Value r, Value c) {
+        SmallVector<Value> indices{s.wave};
+        if (s.slots > 1)
+          indices.push_back(slot);
+        indices.append({r, c});
+        return indices;
+      };
       Value ldC = i32(loc, shape.n);
       Value frag = cuda::WmmaLoadMatrixSyncOp::create(
-          b, loc, fragC, s.c, ValueRange{s.wave, row, col}, ldC,
+          b, loc, fragC, s.c, tileAt(row, col), ldC,
           cuda::MemLayoutAttr::get(ctx, cuda::MemLayout::mem_row_major));
       for (int64_t k0 = 0; k0 < kPadded; k0 += kTile) {
         Value k = idx(loc, k0);
         Value fa = cuda::WmmaLoadMatrixSyncOp::create(
-            b, loc, fragA, s.a, ValueRange{s.wave, row, k}, i32(loc, kPadded),
+            b, loc, fragA, s.a, tileAt(row, k), i32(loc, kPadded),
             cuda::MemLayoutAttr());
         Value fb = cuda::WmmaLoadMatrixSyncOp::create(
-            b, loc, fragB, s.b, ValueRange{s.wave, k, col}, i32(loc, shape.n),
+            b, loc, fragB, s.b, tileAt(k, col), i32(loc, shape.n),
             cuda::MemLayoutAttr());
         frag = cuda::WmmaMmaSyncOp::create(b, loc, fragC, fa, fb, frag,
                                            /*satf=*/UnitAttr());
       }
-      cuda::WmmaStoreMatrixSyncOp::create(b, loc, frag, s.c,
-                                          ValueRange{s.wave, row, col}, ldC,
-                                          cuda::MemLayout::mem_row_major);
+      cuda::WmmaStoreMatrixSyncOp::create(b, loc, frag, s.c, tileAt(row, col),
+                                          ldC, cuda::MemLayout::mem_row_major);
     };
-    // Warp `lane / 32` of the wavefront takes the tiles t = warp (mod 2):
-    // a warp-uniform condition, so whole warps run the wmma ops.
-    Value warp = divC(loc, lane, kWarp);
+    // Warp `lane / 32` of the wavefront takes the tiles t = warp (mod 2) of
+    // the group's tiles: a warp-uniform condition, so whole warps run the
+    // wmma ops.
+    Value warp = divC(loc, s.lane, kWarp);
     if (tiles == 1) {
       Value first = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
                                           warp, i32(loc, 0));
       auto ifOp = scf::IfOp::create(b, loc, first, /*withElse=*/false);
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToStart(ifOp.thenBlock());
-      emitTile(idx(loc, 0), idx(loc, 0));
+      emitTile(idx(loc, 0), idx(loc, 0), idx(loc, 0));
     } else {
       auto loop = scf::ForOp::create(b, loc, warp, i32(loc, tiles),
                                      i32(loc, kWave / kWarp));
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToStart(loop.getBody());
       Value t = loop.getInductionVar();
-      emitTile(toIndex(loc, mulC(loc, divC(loc, t, tilesN), kTile)),
-               toIndex(loc, mulC(loc, remC(loc, t, tilesN), kTile)));
+      Value slot = toIndex(loc, divC(loc, t, tilesPerOp));
+      Value tile = tilesPerOp == 1 ? Value() : remC(loc, t, tilesPerOp);
+      Value row = tile ? toIndex(loc, mulC(loc, divC(loc, tile, tilesN), kTile))
+                       : idx(loc, 0);
+      Value col = tile ? toIndex(loc, mulC(loc, remC(loc, tile, tilesN), kTile))
+                       : idx(loc, 0);
+      emitTile(slot, row, col);
     }
     cuda::SyncThreadsOp::create(b, loc);
-    result = c;
-    for (int64_t item = 0; item < shape.accLen; ++item) {
-      Value d = memref::LoadOp::create(b, loc, s.c,
-                                       ValueRange{s.wave, rowOf(item), colB});
-      result = isa<VectorType>(c.getType())
-                   ? Value(vector::InsertOp::create(b, loc, d, result, item))
-                   : d;
+    for (int64_t slot = 0; slot < (int64_t)group.size(); ++slot) {
+      hip::MfmaOp op = group[slot];
+      Value c = op.getC();
+      Value result = c;
+      for (int64_t item = 0; item < shape.accLen; ++item) {
+        Value d = memref::LoadOp::create(b, loc, s.c,
+                                         at(slot, rowOf(loc, item), s.colB));
+        result = isa<VectorType>(c.getType())
+                     ? Value(vector::InsertOp::create(b, loc, d, result, item))
+                     : d;
+      }
+      results.push_back(result);
     }
   } else {
     // d[item] = C[row][col] + sum_k A[row][k] B[k][col], one FMA per k.
-    op.emitRemark() << "no exact fp"
-                    << getElementTypeOrSelf(c.getType()).getIntOrFloatBitWidth()
-                    << " tensor-core instruction; computed with scalar FMAs";
-    result = c;
-    for (int64_t item = 0; item < shape.accLen; ++item) {
-      Value row = rowOf(item);
-      auto loop =
-          scf::ForOp::create(b, loc, idx(loc, 0), idx(loc, shape.k),
-                             idx(loc, 1), ValueRange{extract(loc, c, item)});
-      {
-        OpBuilder::InsertionGuard guard(b);
-        b.setInsertionPointToStart(loop.getBody());
-        Value k = loop.getInductionVar();
-        Value x =
-            memref::LoadOp::create(b, loc, s.a, ValueRange{s.wave, row, k});
-        Value y =
-            memref::LoadOp::create(b, loc, s.b, ValueRange{s.wave, k, colB});
-        Value sum =
-            math::FmaOp::create(b, loc, x, y, loop.getRegionIterArgs()[0]);
-        scf::YieldOp::create(b, loc, sum);
+    for (int64_t slot = 0; slot < (int64_t)group.size(); ++slot) {
+      hip::MfmaOp op = group[slot];
+      Value c = op.getC();
+      op.emitRemark()
+          << "no exact fp"
+          << getElementTypeOrSelf(c.getType()).getIntOrFloatBitWidth()
+          << " tensor-core instruction; computed with scalar FMAs";
+      Value result = c;
+      for (int64_t item = 0; item < shape.accLen; ++item) {
+        Value row = rowOf(loc, item);
+        auto loop =
+            scf::ForOp::create(b, loc, idx(loc, 0), idx(loc, shape.k),
+                               idx(loc, 1), ValueRange{extract(loc, c, item)});
+        {
+          OpBuilder::InsertionGuard guard(b);
+          b.setInsertionPointToStart(loop.getBody());
+          Value k = loop.getInductionVar();
+          Value x = memref::LoadOp::create(b, loc, s.a, at(slot, row, k));
+          Value y = memref::LoadOp::create(b, loc, s.b, at(slot, k, s.colB));
+          Value sum =
+              math::FmaOp::create(b, loc, x, y, loop.getRegionIterArgs()[0]);
+          scf::YieldOp::create(b, loc, sum);
+        }
+        Value d = loop.getResult(0);
+        result = isa<VectorType>(c.getType())
+                     ? Value(vector::InsertOp::create(b, loc, d, result, item))
+                     : d;
       }
-      Value d = loop.getResult(0);
-      result = isa<VectorType>(c.getType())
-                   ? Value(vector::InsertOp::create(b, loc, d, result, item))
-                   : d;
+      results.push_back(result);
     }
     // The scratch is overwritten by the next mfma.
     cuda::SyncThreadsOp::create(b, loc);
   }
-  op.getResult().replaceAllUsesWith(result);
-  op.erase();
+  for (auto [op, result] : llvm::zip(group, results))
+    hip::MfmaOp(op).getResult().replaceAllUsesWith(result);
+  // The stores of earlier members' results that the group moved past.
+  for (Operation *op : sunk)
+    op->moveBefore(last);
+  for (hip::MfmaOp op : group)
+    op->erase();
+}
+
+/// Splits the mfmas of `kernel` into groups that share one exchange: runs
+/// of the same kind in one block, where what lies between two members only
+/// computes (no side effects), loads, or stores an earlier member's result
+/// into a private array (`memref.alloca`) that nothing else between
+/// touches; such stores (`sunk`) move after the group. The later members'
+/// operands then cannot depend on the earlier members' results.
+struct MfmaGroup {
+  SmallVector<hip::MfmaOp> ops;
+  SmallVector<Operation *> sunk;
+};
+
+SmallVector<MfmaGroup> groupMfmas(ArrayRef<hip::MfmaOp> ops, int64_t maxGroup) {
+  SmallVector<MfmaGroup> groups;
+  for (hip::MfmaOp op : ops) {
+    if (!groups.empty()) {
+      MfmaGroup &group = groups.back();
+      hip::MfmaOp prev = group.ops.back();
+      if (prev->getBlock() == op->getBlock() &&
+          prev.getKind() == op.getKind() &&
+          (int64_t)group.ops.size() < maxGroup && prev->isBeforeInBlock(op)) {
+        llvm::DenseSet<Value> results;
+        for (hip::MfmaOp member : group.ops)
+          results.insert(member.getResult());
+        llvm::DenseSet<Value> sunkBuffers;
+        for (Operation *store : group.sunk)
+          sunkBuffers.insert(cast<memref::StoreOp>(store).getMemref());
+        SmallVector<Operation *> sunk;
+        bool ok = true;
+        for (Operation *between = prev->getNextNode(); ok && between != op;
+             between = between->getNextNode()) {
+          auto usesResult = [&](Operation *user) {
+            return llvm::any_of(user->getOperands(),
+                                [&](Value v) { return results.contains(v); });
+          };
+          if (auto store = dyn_cast<memref::StoreOp>(between)) {
+            ok = results.contains(store.getValue()) &&
+                 store.getMemref().getDefiningOp<memref::AllocaOp>() &&
+                 !sunkBuffers.contains(store.getMemref()) &&
+                 llvm::none_of(store.getIndices(),
+                               [&](Value v) { return results.contains(v); });
+            if (ok) {
+              sunk.push_back(store);
+              sunkBuffers.insert(store.getMemref());
+            }
+          } else if (auto load = dyn_cast<memref::LoadOp>(between)) {
+            ok = !sunkBuffers.contains(load.getMemref()) && !usesResult(load);
+          } else {
+            ok = between->getNumRegions() == 0 && isMemoryEffectFree(between) &&
+                 !usesResult(between) &&
+                 !isa<hip::HipDialect>(between->getDialect());
+          }
+        }
+        // The results may only be used by the sunk stores and after `op`.
+        for (Value result : results)
+          for (Operation *user : result.getUsers())
+            if (user->getBlock() == op->getBlock() &&
+                user->isBeforeInBlock(op) && !llvm::is_contained(sunk, user) &&
+                !llvm::is_contained(group.sunk, user))
+              ok = false;
+        if (ok) {
+          group.ops.push_back(op);
+          group.sunk.append(sunk);
+          continue;
+        }
+      }
+    }
+    groups.push_back(MfmaGroup{{op}, {}});
+  }
+  return groups;
 }
 
 } // namespace
@@ -651,7 +781,13 @@ void xpiler::lowerMfmaToCuda(ModuleOp module) {
     std::string why;
     int64_t threads = *getMaxBlockThreads(kernel, module, why);
     MfmaRewriter rewriter(kernel, threads / kWave);
-    for (hip::MfmaOp op : ops)
-      rewriter.rewrite(op);
+    SmallVector<MfmaGroup> groups = groupMfmas(ops, kMaxGroup);
+    for (const MfmaGroup &group : groups) {
+      int64_t &most = rewriter.slots[static_cast<uint32_t>(
+          hip::MfmaOp(group.ops.front()).getKind())];
+      most = std::max<int64_t>(most, group.ops.size());
+    }
+    for (const MfmaGroup &group : groups)
+      rewriter.rewrite(group.ops, group.sunk);
   }
 }

@@ -109,3 +109,35 @@ func.func @f32_loop(%x: f32, %n: i32, %out: memref<?xf32, #hip.memory_space<glob
   memref.store %e, %out[%c0] : memref<?xf32, #hip.memory_space<global>>
   return
 }
+
+// Two f16 mfmas in a row whose results go to private arrays share one
+// exchange: scratch slots for both, two barriers in all, the stores of the
+// first result moved after the group.
+// CHECK-LABEL: func.func @grouped
+// CHECK-DAG: %[[A:.+]] = cuda.shared_array "mfma_a" {{.*}} : memref<1x2x16x16xf16, #cuda.memory_space<shared>>
+// CHECK-DAG: %[[C:.+]] = cuda.shared_array "mfma_c" {{.*}} : memref<1x2x16x16xf32, #cuda.memory_space<shared>>
+// CHECK-DAG: %[[X:.+]] = memref.alloca() : memref<4xf32>
+// CHECK-DAG: %[[Y:.+]] = memref.alloca() : memref<4xf32>
+// CHECK: cuda.syncthreads
+// CHECK-NOT: cuda.syncthreads
+// CHECK: scf.for
+// CHECK: cuda.wmma.mma_sync
+// CHECK: cuda.syncthreads
+// CHECK-NOT: cuda.syncthreads
+// CHECK: memref.store %{{.*}}, %[[X]]
+// CHECK: memref.store %{{.*}}, %[[Y]]
+// CHECK: return
+func.func @grouped(%a: memref<?xf16, #hip.memory_space<global>>)
+    attributes {hip.kernel, hip.launch_bounds = array<i32: 64>, xpl.kernel} {
+  %c0 = arith.constant 0 : index
+  %zero = arith.constant dense<0.0> : vector<4xf32>
+  %xs = memref.alloca() : memref<vector<4xf32>>
+  %ys = memref.alloca() : memref<vector<4xf32>>
+  %x = memref.load %a[%c0] : memref<?xf16, #hip.memory_space<global>>
+  %v = vector.broadcast %x : f16 to vector<4xf16>
+  %d = hip.mfma <f32_16x16x16f16> %v, %v, %zero cbsz = 0 abid = 0 blgp = 0 : vector<4xf16>, vector<4xf16>, vector<4xf32>
+  memref.store %d, %xs[] : memref<vector<4xf32>>
+  %e = hip.mfma <f32_16x16x16f16> %v, %v, %zero cbsz = 0 abid = 0 blgp = 0 : vector<4xf16>, vector<4xf16>, vector<4xf32>
+  memref.store %e, %ys[] : memref<vector<4xf32>>
+  return
+}
