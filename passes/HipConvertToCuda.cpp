@@ -3,11 +3,14 @@
 // Implements `hip-convert-to-cuda`: a one-to-one rewrite of `hip` ops into
 // `cuda` ops that keeps the source's structure. Wavefront-wide operations
 // become warp-wide ones; code written against `warpSize` stays right with
-// 32-lane warps (see the pass description in Passes.td).
+// 32-lane warps; mfma builtins are rewritten first (MfmaToCuda.cpp). See
+// the pass description in Passes.td.
 //
 //===----------------------------------------------------------------------===//
 
 #include "GpuConversion.h"
+#include "MfmaToCuda.h"
+#include "ScalarizeVectors.h"
 
 #include "xpiler/Dialect/Cuda/Cuda.h"
 #include "xpiler/Dialect/Hip/Hip.h"
@@ -16,6 +19,10 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -245,21 +252,19 @@ void HipConvertToCudaPass::runOnOperation() {
     return signalPassFailure();
   }
   // Check everything first, so that a failure leaves the module as it was.
-  bool convertible = true;
+  if (failed(checkMfmaToCuda(module, *waveSize)))
+    return signalPassFailure();
+  // mfma: shared-memory exchange, barriers and wmma or scalar FMAs around
+  // the hip ops that the one-to-one conversion below then maps.
+  lowerMfmaToCuda(module);
+  // nvcc has no GNU vectors in device code (mfma operands are vectors).
+  if (failed(scalarizeVectors(module)))
+    return signalPassFailure();
   SmallVector<Operation *> hipOps;
   module.walk([&](Operation *op) {
-    if (!isa<hip::HipDialect>(op->getDialect()))
-      return;
-    if (isa<hip::MfmaOp>(op)) {
-      emitUntranslatable(op, "CUDA")
-          << ": mfma maps to wmma only through detensorize and "
-             "re-tensorization, which this direct conversion does not do";
-      convertible = false;
-    }
-    hipOps.push_back(op);
+    if (isa<hip::HipDialect>(op->getDialect()))
+      hipOps.push_back(op);
   });
-  if (!convertible)
-    return signalPassFailure();
 
   IRRewriter rewriter(&getContext());
   for (Operation *op : hipOps) {

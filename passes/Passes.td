@@ -125,8 +125,28 @@ def HipConvertToCuda : Pass<"hip-convert-to-cuda", "mlir::ModuleOp"> {
     `__all_sync` over the full warp. Code that hard-codes 64 lanes is not
     recognised here: the oracle reports it as a difference.
 
-    mfma builtins are an error naming the op (tensor-core code goes through
-    detensorize and wmma re-tensorization).
+    An mfma builtin (wavefront-wide: 64 lanes, two CUDA warps) exchanges its
+    operands through per-wavefront `__shared__` scratch: every lane stores
+    its A, B and C elements where AMD's register layout puts them (the
+    oracle's reference layouts), `__syncthreads()`, the wavefront's two
+    warps multiply the 16x16 tiles with `nvcuda::wmma` (f16 kinds; K padded
+    to 16 with zeros), `__syncthreads()`, every lane reads its D elements
+    back. fp32, xf32 and fp64 kinds have no exact tensor-core instruction
+    (tf32 rounds the inputs): each lane computes its D elements with scalar
+    FMAs from the scratch, with a remark. The scratch is sized from
+    `__launch_bounds__` or the constant launches (a multiple of 64 threads).
+    Errors name the mfma that cannot be translated: a multi-block, integer,
+    bf16 or fp8 kind, cbsz/abid/blgp modifiers, an mfma in a device
+    function, an unknown block size, or an mfma in thread-dependent control
+    flow (the barriers need every thread of the block).
+
+    ```mlir
+    %d = hip.mfma <f32_16x16x16f16> %a, %b, %c cbsz = 0 abid = 0 blgp = 0
+        : vector<4xf16>, vector<4xf16>, vector<4xf32>
+    // becomes: stores to mfma_a/mfma_b/mfma_c, cuda.syncthreads,
+    // cuda.wmma.load_matrix_sync/mma_sync/store_matrix_sync in the
+    // wavefront's first warp, cuda.syncthreads, loads of d
+    ```
 
     ```
     xpiler-opt --hip-convert-to-cuda kernel.mlir
@@ -137,7 +157,11 @@ def HipConvertToCuda : Pass<"hip-convert-to-cuda", "mlir::ModuleOp"> {
            "architecture the HIP source was written for (its wavefront size)">
   ];
   let dependentDialects = ["::xpiler::cuda::CudaDialect",
-                           "::mlir::arith::ArithDialect"];
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::vector::VectorDialect"];
 }
 
 //===----------------------------------------------------------------------===//

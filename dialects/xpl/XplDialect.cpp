@@ -159,6 +159,16 @@ LogicalResult XplDialect::verifyOperationAttribute(Operation *op,
              << "'" << name << "' only applies to loops of one dimension";
     return success();
   }
+  // The byte alignment a buffer needs beyond its element type's (wmma
+  // tiles in shared memory: 32), for the emitters.
+  if (name == "xpl.alignment") {
+    auto value = dyn_cast<IntegerAttr>(attr.getValue());
+    if (!value || value.getValue().getSExtValue() < 1 ||
+        !value.getValue().isPowerOf2())
+      return op->emitOpError()
+             << "'" << name << "' must be a power-of-two integer";
+    return success();
+  }
   return op->emitOpError() << "unknown xpl attribute '" << name << "'";
 }
 

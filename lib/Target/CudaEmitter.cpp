@@ -254,7 +254,12 @@ public:
               shared.getType(), name, shared.getLoc());
           if (failed(declaration))
             return failure();
-          emitter.statement("__shared__ " + *declaration);
+          // `__align__(N)` where a pass needs it (wmma tiles: 32 bytes).
+          std::string align;
+          if (auto alignment =
+                  shared->getAttrOfType<IntegerAttr>("xpl.alignment"))
+            align = "__align__(" + std::to_string(alignment.getInt()) + ") ";
+          emitter.statement("__shared__ " + align + *declaration);
           return success();
         })
         .Case([&](cuda::DynamicSharedOp shared) -> LogicalResult {
