@@ -635,6 +635,10 @@ static auto guard(Fn fn) -> decltype(fn()) {
   }
 }
 
+bool writesBuffers(func::FuncOp func) {
+  return !collectStatements(func).empty();
+}
+
 Expected<RepairResult> repairAccesses(func::FuncOp reference,
                                       func::FuncOp proposal,
                                       const RepairOptions &options) {

@@ -19,16 +19,23 @@
 #include "xpiler/InitAll.h"
 #include "xpiler/LLM/Prompt.h"
 #include "xpiler/LLM/Proposer.h"
+#include "xpiler/Passes/Passes.h"
+#include "xpiler/Synth/Repair.h"
 #include "xpiler/Support/Language.h"
 #include "xpiler/Target/Export.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/ToolOutputFile.h"
+
+#include <chrono>
 
 using namespace llvm;
 using namespace xpiler;
@@ -80,6 +87,11 @@ static cl::opt<bool>
             cl::desc("print the outcome of every proposal (stderr)"),
             cl::sub(proposeCmd));
 static cl::opt<bool>
+    noRepair("no-repair",
+             cl::desc("reject a proposal the oracle finds different instead "
+                      "of repairing it with Z3"),
+             cl::sub(proposeCmd));
+static cl::opt<bool>
     printPrompt("print-prompt",
                 cl::desc("print the prompt instead of asking (stdout)"),
                 cl::sub(proposeCmd));
@@ -89,11 +101,75 @@ static std::optional<Language> chooseLanguage(StringRef name, StringRef path) {
   return name.empty() ? getLanguageFromPath(path) : parseLanguageName(name);
 }
 
-/// One proposal's fate, for --explain.
-struct Outcome {
-  std::string summary;
-  bool accepted = false;
-};
+/// The file name a proposal in `language` is reported under.
+static std::string extensionOf(Language language) {
+  switch (language) {
+  case Language::Cuda:
+    return ".cu";
+  case Language::Hip:
+    return ".hip";
+  case Language::Bang:
+    return ".mlu";
+  case Language::Vnni:
+    return ".cpp";
+  }
+  return "";
+}
+
+/// "file:line:col" of a location in a proposal.
+static std::string describeLocation(mlir::Location loc) {
+  if (auto named = dyn_cast<mlir::NameLoc>(loc))
+    return describeLocation(named.getChildLoc());
+  if (auto file = dyn_cast<mlir::FileLineColLoc>(loc))
+    return (file.getFilename().getValue() + ":" + Twine(file.getLine()) + ":" +
+            Twine(file.getColumn()))
+        .str();
+  std::string text;
+  raw_string_ostream os(text);
+  loc.print(os);
+  return text;
+}
+
+/// `module` with counted loops as scf.for, as the repair models them.
+static LogicalResult normalizeLoops(mlir::ModuleOp module) {
+  mlir::PassManager pm(module.getContext());
+  pm.addPass(createXplNormalizeLoops());
+  pm.addPass(mlir::createCanonicalizerPass());
+  return pm.run(module);
+}
+
+/// A repaired copy of `candidate` whose loop bounds and index arithmetic
+/// agree with `reference`'s (per function of the same name), and what
+/// changed; an error says why there is none.
+static Expected<mlir::OwningOpRef<mlir::ModuleOp>>
+repairCandidate(mlir::ModuleOp reference, mlir::ModuleOp candidate,
+                std::vector<synth::RepairChange> &changes) {
+  mlir::OwningOpRef<mlir::ModuleOp> referenceCopy = reference.clone();
+  mlir::OwningOpRef<mlir::ModuleOp> repaired = candidate.clone();
+  if (failed(normalizeLoops(*referenceCopy)) ||
+      failed(normalizeLoops(*repaired)))
+    return createStringError("the loops cannot be normalised for repair");
+  std::string reasons;
+  for (auto function : referenceCopy->getOps<mlir::func::FuncOp>()) {
+    auto counterpart =
+        repaired->lookupSymbol<mlir::func::FuncOp>(function.getSymName());
+    if (!counterpart || function.isExternal() ||
+        !synth::writesBuffers(function))
+      continue;
+    Expected<synth::RepairResult> result =
+        synth::repairAccesses(function, counterpart);
+    if (!result) {
+      reasons += (reasons.empty() ? "" : "; ") + function.getSymName().str() +
+                 ": " + toString(result.takeError());
+      continue;
+    }
+    changes.insert(changes.end(), result->changes.begin(),
+                   result->changes.end());
+  }
+  if (changes.empty())
+    return createStringError(reasons.empty() ? "nothing to repair" : reasons);
+  return std::move(repaired);
+}
 
 int xpiler::runProposeCommand() {
   if (listPasses) {
@@ -220,8 +296,10 @@ int xpiler::runProposeCommand() {
           });
       ImportOptions importOptions;
       importOptions.language = *target;
-      candidate = importSource(*proposal, label + getLanguageName(*target).str(),
-                               importOptions, &context);
+      candidate = importSource(
+          *proposal,
+          "proposal-" + std::to_string(index + 1) + extensionOf(*target),
+          importOptions, &context);
     }
     if (!candidate) {
       errs() << label << ": rejected: not in the kernel subset: "
@@ -240,9 +318,51 @@ int xpiler::runProposeCommand() {
       accepted = std::move(*proposal);
       break;
     }
-    if (report.verdict == exec::VerifyReport::Verdict::CouldNotRun)
+    if (report.verdict == exec::VerifyReport::Verdict::CouldNotRun) {
       couldNotRun = true;
-    errs() << label << ": rejected: " << verdict << "\n";
+      errs() << label << ": rejected: " << verdict << "\n";
+      continue;
+    }
+    if (noRepair) {
+      errs() << label << ": rejected: " << verdict << "\n";
+      continue;
+    }
+    // Almost right? Z3 looks for the small change to bounds and index
+    // arithmetic that makes it agree, and the oracle checks the result.
+    errs() << label << ": " << verdict << "\n";
+    std::vector<synth::RepairChange> changes;
+    auto repairStart = std::chrono::steady_clock::now();
+    Expected<mlir::OwningOpRef<mlir::ModuleOp>> repaired =
+        repairCandidate(*reference, *candidate, changes);
+    double repairSeconds = std::chrono::duration<double>(
+                               std::chrono::steady_clock::now() - repairStart)
+                               .count();
+    if (!repaired) {
+      errs() << label << ": rejected: no repair: "
+             << toString(repaired.takeError()) << "\n";
+      continue;
+    }
+    for (const synth::RepairChange &change : changes)
+      errs() << label << ": repaired " << change.description << " at "
+             << describeLocation(change.loc) << "\n";
+    exec::VerifyReport again = exec::verifyEquivalent(
+        *reference, **repaired, verifyOptions, "", candidateEntry);
+    if (again.verdict != exec::VerifyReport::Verdict::Equivalent) {
+      errs() << label << ": rejected: the repaired proposal is "
+             << describeVerdict(again) << "\n";
+      continue;
+    }
+    std::string text;
+    raw_string_ostream os(text);
+    if (failed(exportSource(**repaired, *target, os))) {
+      errs() << label << ": rejected: the repaired proposal cannot be "
+             << "emitted\n";
+      continue;
+    }
+    errs() << label << ": repaired in " << format("%.2f", repairSeconds)
+           << " s; " << describeVerdict(again) << "\n";
+    accepted = std::move(text);
+    break;
   }
   if (!accepted) {
     errs() << inputFile << ": error: no proposal for '" << passName

@@ -67,6 +67,10 @@ struct RepairResult {
   bool provenForAllParameters = false;
 };
 
+/// Whether `func` stores to any of its buffer arguments (has statements to
+/// repair or compare).
+bool writesBuffers(mlir::func::FuncOp func);
+
 /// Repairs `proposal` in place so that its statements' domains and access
 /// tuples agree with `reference`'s. Both functions must have the same
 /// parameters and only scf.for/scf.if control flow (run
