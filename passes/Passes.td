@@ -604,13 +604,15 @@ def XplVectorizeAvx512 : Pass<"xpl-vectorize-avx512", "mlir::ModuleOp"> {
       result for a NaN operand), `cmpf` + `select` (`vnni.cmp` +
       `vnni.blend`); no other op (`math.exp`, conversions, integer data)
       has an AVX-512 form in the dialect, and such loops stay scalar;
-    * loads and stores whose last subscript is `base + c * iv` (read through
-      integer add/sub/mul-by-constant/shift/casts): lane stride 1 is a
-      contiguous `vnni.load`/`vnni.store`; another constant stride loads
-      with `vnni.gather` (1-D memrefs, option `gather`); a store with another
-      stride, or to a loop-invariant address, stays scalar; loads whose
-      subscripts do not move with the loop stay scalar and are broadcast
-      (`vnni.set1`), as are loop-invariant scalars;
+    * loads and stores of 1-D f32 memrefs whose subscript is
+      `base + c * iv` (read through integer add/sub/mul-by-constant/shift/
+      casts): lane stride 1 is a contiguous `vnni.load`/`vnni.store`;
+      another constant stride loads with `vnni.gather` (option `gather`); a
+      store with another stride, or to a loop-invariant address, stays
+      scalar; loads whose subscripts do not move with the loop stay scalar
+      and are broadcast (`vnni.set1`), as are loop-invariant scalars.
+      Multi-dimensional memrefs stay scalar: the C++ importer, which checks
+      every VNNI translation, takes the address of 1-D buffers only;
     * f32 reductions in `iter_args` (`acc = acc + x`, `*`, `maxnumf`,
       `minnumf`): a vector accumulator starting at the identity, masked-off
       tail lanes kept by a blend, and `init <op> vnni.reduce(acc)` after the
