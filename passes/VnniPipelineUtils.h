@@ -23,6 +23,12 @@ struct VnniPipelineOptions
                          llvm::cl::desc("vectorize innermost loops with "
                                         "AVX-512 (xpl-vectorize-avx512)"),
                          llvm::cl::init(true)};
+  Option<bool> maskedTail{
+      *this, "masked-tail",
+      llvm::cl::desc("end vector loops with one masked iteration instead of "
+                     "the scalar remainder loop (slower on the corpus: masked "
+                     "stores defeat store forwarding on short rows)"),
+      llvm::cl::init(false)};
   Option<bool> remarks{*this, "remarks",
                        llvm::cl::desc("remarks of xpl-vectorize-avx512 "
                                       "(why a loop stayed scalar)"),
@@ -38,6 +44,7 @@ inline void addVnniVectorization(mlir::OpPassManager &pm,
     return;
   XplVectorizeAvx512Options vectorize;
   vectorize.remarks = options.remarks;
+  vectorize.maskedTail = options.maskedTail;
   pm.addPass(createXplVectorizeAvx512(vectorize));
   pm.addPass(createXplCleanup());
 }
