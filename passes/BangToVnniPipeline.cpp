@@ -10,12 +10,18 @@
 //   bang-drop-memory-spaces
 //   canonicalize, cse
 //   bang-tasks-to-omp       the task (cluster) loops -> OpenMP
+//   xpl-cleanup, xpl-vectorize-avx512, xpl-cleanup
+//                           innermost loops -> AVX-512 (option
+//                           `vectorize=false` keeps them scalar,
+//                           `remarks=true` says why a loop stayed scalar)
 //   xpl-set-target{language=vnni}
 //
 //===----------------------------------------------------------------------===//
 
 #include "xpiler/Passes/Passes.h"
 #include "xpiler/Passes/Pipelines.h"
+
+#include "VnniPipelineUtils.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -24,10 +30,10 @@
 using namespace xpiler;
 
 void xpiler::registerBangToVnniPipelines() {
-  mlir::PassPipelineRegistration<>(
+  mlir::PassPipelineRegistration<VnniPipelineOptions>(
       "bang-to-vnni",
       "translate BANG C to C++ for AVX-512 VNNI CPUs (OpenMP over tasks)",
-      [](mlir::OpPassManager &pm) {
+      [](mlir::OpPassManager &pm, const VnniPipelineOptions &vnni) {
         pm.addPass(createBangDetensorize());
         pm.addPass(createBangRaiseLoops());
         pm.addPass(mlir::createCanonicalizerPass());
@@ -37,6 +43,7 @@ void xpiler::registerBangToVnniPipelines() {
         pm.addPass(mlir::createCanonicalizerPass());
         pm.addPass(mlir::createCSEPass());
         pm.addPass(createBangTasksToOmp());
+        addVnniVectorization(pm, vnni);
         XplSetTargetOptions options;
         options.language = "vnni";
         pm.addPass(createXplSetTarget(options));

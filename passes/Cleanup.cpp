@@ -95,6 +95,23 @@ struct FoldIndexCastOfExt : public RewritePattern {
   }
 };
 
+/// Whether code hoisted out of `loop` would land between the loops that an
+/// enclosing `xpl.omp_parallel_for = {collapse = n}` collapses (they must
+/// stay perfectly nested): `loop`'s parent is one of the n collapsed loops
+/// but the innermost.
+bool landsBetweenCollapsedLoops(Operation *loop) {
+  int64_t depth = 0;
+  for (Operation *op = loop->getParentOp(); isa_and_nonnull<scf::ForOp>(op);
+       op = op->getParentOp()) {
+    ++depth;
+    if (auto omp = op->getAttrOfType<DictionaryAttr>("xpl.omp_parallel_for")) {
+      auto collapse = omp.getAs<IntegerAttr>("collapse");
+      return collapse && depth < collapse.getInt();
+    }
+  }
+  return false;
+}
+
 struct XplCleanupPass : public xpiler::impl::XplCleanupBase<XplCleanupPass> {
   using XplCleanupBase::XplCleanupBase;
 
@@ -117,7 +134,10 @@ struct XplCleanupPass : public xpiler::impl::XplCleanupBase<XplCleanupPass> {
     IRRewriter rewriter(&getContext());
     DominanceInfo dominance(op);
     eliminateCommonSubExpressions(rewriter, dominance, op);
-    op->walk([](LoopLikeOpInterface loop) { moveLoopInvariantCode(loop); });
+    op->walk([](LoopLikeOpInterface loop) {
+      if (!landsBetweenCollapsedLoops(loop))
+        moveLoopInvariantCode(loop);
+    });
     if (failed(applyPatternsGreedily(op, patterns)))
       return signalPassFailure();
   }

@@ -2,12 +2,17 @@
 //
 // CUDA and HIP to C++ with AVX-512: kernels raised to loops over the launch
 // shape (`xpl-raise-gpu-loops`), cleaned up, block loops run with OpenMP
-// (`xpl-bind-omp`), target recorded.
+// (`xpl-bind-omp`), cleaned up again (`xpl-cleanup`), innermost loops
+// vectorized with AVX-512 (`xpl-vectorize-avx512`; option `vectorize=false`
+// keeps them scalar, `remarks=true` says why a loop stayed scalar), target
+// recorded.
 //
 //===----------------------------------------------------------------------===//
 
 #include "xpiler/Passes/Passes.h"
 #include "xpiler/Passes/Pipelines.h"
+
+#include "VnniPipelineUtils.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -15,7 +20,8 @@
 
 using namespace xpiler;
 
-static void buildGpuToVnniPipeline(mlir::OpPassManager &pm) {
+static void buildGpuToVnniPipeline(mlir::OpPassManager &pm,
+                                   const VnniPipelineOptions &vnni) {
   pm.addPass(createXplRaiseGpuLoops());
   // Raising passes every launch extent; those the kernel knows statically
   // (its block shape) are dead and leave the signature.
@@ -23,16 +29,17 @@ static void buildGpuToVnniPipeline(mlir::OpPassManager &pm) {
   pm.addPass(mlir::createCanonicalizerPass());
   pm.addPass(mlir::createCSEPass());
   pm.addPass(createXplBindOmp());
+  addVnniVectorization(pm, vnni);
   XplSetTargetOptions options;
   options.language = "vnni";
   pm.addPass(createXplSetTarget(options));
 }
 
 void xpiler::registerGpuToVnniPipelines() {
-  mlir::PassPipelineRegistration<>(
+  mlir::PassPipelineRegistration<VnniPipelineOptions>(
       "cuda-to-vnni", "CUDA to C++ with AVX-512: kernels as OpenMP loops",
       buildGpuToVnniPipeline);
-  mlir::PassPipelineRegistration<>(
+  mlir::PassPipelineRegistration<VnniPipelineOptions>(
       "hip-to-vnni", "HIP to C++ with AVX-512: kernels as OpenMP loops",
       buildGpuToVnniPipeline);
 }

@@ -607,4 +607,86 @@ def XplBindOmp : Pass<"xpl-bind-omp", "mlir::ModuleOp"> {
   }];
 }
 
+//===----------------------------------------------------------------------===//
+// Core form -> AVX-512 (the VNNI pipelines)
+//===----------------------------------------------------------------------===//
+
+def XplVectorizeAvx512 : Pass<"xpl-vectorize-avx512", "mlir::ModuleOp"> {
+  let summary = "vectorize innermost loops with AVX-512 vnni ops";
+  let description = [{
+    Rewrites every innermost `scf.for` (constant positive step, `index`
+    induction variable, no control flow in the body) that it can prove
+    vectorizable into a loop of 16-lane `vnni` ops, which the C++ emitter
+    writes as `_mm512_*` intrinsics, followed by a masked tail
+    (`_mm512_maskz_loadu_ps`/`_mm512_mask_storeu_ps` under the mask
+    `(1 << rest) - 1`) or, with `masked-tail=false`, the scalar loop over the
+    remaining iterations:
+
+    * f32 lane-wise arithmetic: `addf`, `subf`, `mulf`, `divf`, `negf`,
+      `math.fma` (`vnni.binary`, `vnni.fmadd`), `maxnumf`/`minnumf`
+      (`_mm512_max_ps`/`min_ps` plus a blend that gives C's `fmaxf`/`fminf`
+      result for a NaN operand), `cmpf` + `select` (`vnni.cmp` +
+      `vnni.blend`); no other op (`math.exp`, conversions, integer data)
+      has an AVX-512 form in the dialect, and such loops stay scalar;
+    * loads and stores of 1-D f32 memrefs whose subscript is
+      `base + c * iv` (read through integer add/sub/mul-by-constant/shift/
+      casts): lane stride 1 is a contiguous `vnni.load`/`vnni.store`;
+      another constant stride loads with `vnni.gather` (option `gather`); a
+      store with another stride, or to a loop-invariant address, stays
+      scalar; loads whose subscripts do not move with the loop stay scalar
+      and are broadcast (`vnni.set1`), as are loop-invariant scalars.
+      Multi-dimensional memrefs stay scalar: the C++ importer, which checks
+      every VNNI translation, takes the address of 1-D buffers only;
+    * f32 reductions in `iter_args` (`acc = acc + x`, `*`, `maxnumf`,
+      `minnumf`): a vector accumulator starting at the identity, masked-off
+      tail lanes kept by a blend, and `init <op> vnni.reduce(acc)` after the
+      loop. The summation order changes (16 partial sums, then a tree): the
+      oracle's f32 tolerance accepts it;
+    * dot products `acc += ext(a[i]) * ext(b[i])` with an i32 `acc`:
+      `a` u8 (`extui`) and `b` s8 (`extsi`), either order, become
+      `vnni.dp <dpbusd>` over 64 bytes per iteration; `a`, `b` both s16
+      (`extsi`) become `vnni.dp <dpwssd>` over 32 words (wrapping, exactly
+      like the IR's `addi`), or `<dpwssds>` with `saturate-words` (C's
+      signed overflow is undefined, so the saturating form is a valid
+      translation of the C source, but not of wrapping IR); the tail uses
+      byte/word masked loads (zeros add nothing). Only integer arithmetic of
+      that width is matched: float products are never truncated to int8.
+
+    Legality: the dependence analysis (`xpiler/Analysis/Dependence.h`) of
+    the loop must find no dependence between iterations (only the
+    recognised reductions cross them); distinct buffers are assumed not to
+    alias, as everywhere in xpiler. Loops that an enclosing
+    `xpl.omp_parallel_for` collapses are left alone. A loop that stays scalar
+    gets a remark `xpl-vectorize-avx512: not vectorized: <reason>` (and a
+    vectorized one `vectorized: ...`) when `remarks` is set. Functions with
+    vectorized loops get `vnni.target_features` (`avx512f`, plus `avx512bw`
+    and `avx512vnni` for dot products).
+
+    ```
+    xpiler-opt --xpl-vectorize-avx512 in.mlir
+    xpiler-opt --xpl-vectorize-avx512='masked-tail=false gather=false' in.mlir
+    ```
+  }];
+  let options = [
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"16",
+           "f32 lanes per vector (16: one 512-bit vector; the only value)">,
+    Option<"maskedTail", "masked-tail", "bool", /*default=*/"true",
+           "run the last (trip count mod 16) iterations as one masked vector "
+           "iteration instead of a scalar loop">,
+    Option<"gather", "gather", "bool", /*default=*/"true",
+           "load with _mm512_i32gather_ps where the lane stride is a "
+           "constant other than 1">,
+    Option<"dotProducts", "dot-products", "bool", /*default=*/"true",
+           "rewrite int8/int16 dot products as _mm512_dpbusd_epi32/"
+           "_mm512_dpwssd_epi32">,
+    Option<"saturateWords", "saturate-words", "bool", /*default=*/"false",
+           "use the saturating _mm512_dpwssds_epi32 for s16 dot products">,
+    Option<"remarks", "remarks", "bool", /*default=*/"true",
+           "emit a remark for every innermost loop (vectorized or why not)">
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::xpiler::vnni::VnniDialect"];
+}
+
 #endif // XPILER_PASSES_TD

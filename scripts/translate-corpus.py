@@ -136,6 +136,21 @@ def build_check(op, dst, out, work):
     return "ok"
 
 
+def avx512_use(text):
+    """(any _mm512_ intrinsic, one in a kernel: a `static` function of the
+    emitted C++, not the `extern "C"` launcher)."""
+    kind, anywhere, kernel = None, False, False
+    for line in text.splitlines():
+        if line.startswith("static "):
+            kind = "kernel"
+        elif line.startswith('extern "C"'):
+            kind = "launcher"
+        if "_mm512_" in line:
+            anywhere = True
+            kernel |= kind == "kernel"
+    return anywhere, kernel
+
+
 def translate(build, op, src, dst, work, repeat, check_build):
     inp = os.path.join(SRC, "test/corpus", src, op + "." + EXT[src])
     out = os.path.join(work, op + "." + EXT[dst])
@@ -163,6 +178,11 @@ def translate(build, op, src, dst, work, repeat, check_build):
             times.append(t)
     result["time"] = statistics.median(times)
     result["status"] = "verified"
+    if dst == "vnni":
+        # xpl-vectorize-avx512 turned at least one loop into intrinsics: in a
+        # kernel, or only in the launcher (its host<->heap copy loops).
+        result["avx512"], result["avx512_kernel"] = avx512_use(
+            open(out).read())
     result["verdict"] = next((l for l in text.splitlines()
                               if l.startswith("verified:")), "")
     if check_build:
@@ -188,7 +208,12 @@ Every kernel of `test/corpus/<from>/` in each direction, by
   with the operator's driver and **run** on this machine's CPU (AVX-512
   VNNI), where the driver checks it against the C++ reference;
 * **translation time**: import + pipeline + emission, as `--timings` reports
-  them (verification excluded), median and maximum over the kernels.
+  them (verification excluded), median and maximum over the kernels;
+* **AVX-512 in kernels (any)** (VNNI outputs): verified outputs in which
+  `xpl-vectorize-avx512` turned at least one loop of a kernel into `_mm512_*`
+  intrinsics; in parentheses, outputs with intrinsics anywhere, counting
+  the launchers' host-to-heap copy loops (the other loops stay scalar C++;
+  [Vectorize.md](Vectorize.md) lists why).
 
 """
 
@@ -196,7 +221,8 @@ Every kernel of `test/corpus/<from>/` in each direction, by
 def markdown(results, check_build):
     lines = [INTRO.rstrip("\n"), "",
              "| direction | kernels | verified | built (VNNI: built and ran) "
-             "| translation time median | max |", "|---|---|---|---|---|---|"]
+             "| translation time median | max | AVX-512 in kernels (any) |",
+             "|---|---|---|---|---|---|---|"]
     for d, rs in results.items():
         ok = [r for r in rs if r["status"] == "verified"]
         built = [r for r in ok if r.get("build") == "ok"]
@@ -204,8 +230,11 @@ def markdown(results, check_build):
         med = "%.3f s" % statistics.median(times) if times else "-"
         mx = "%.3f s" % max(times) if times else "-"
         b = str(len(built)) if check_build else "not checked"
-        lines.append("| %s | %d | %d | %s | %s | %s |" %
-                     (d, len(rs), len(ok), b, med, mx))
+        vec = "%d (%d)" % (sum(bool(r.get("avx512_kernel")) for r in ok),
+                           sum(bool(r.get("avx512")) for r in ok)) \
+            if d.endswith("-to-vnni") else "-"
+        lines.append("| %s | %d | %d | %s | %s | %s | %s |" %
+                     (d, len(rs), len(ok), b, med, mx, vec))
     lines.append("")
     for d, rs in results.items():
         bad = [r for r in rs if r["status"] != "verified" or
@@ -250,9 +279,11 @@ def main():
                           not a.no_build_check)
             rs.append(r)
             if r["status"] == "verified":
-                print("%s %s: verified %.3f s%s" % (
+                print("%s %s: verified %.3f s%s%s" % (
                     d, op, r["time"],
-                    ", build " + r["build"] if "build" in r else ""),
+                    ", build " + r["build"] if "build" in r else "",
+                    ", avx512 " + ("kernel" if r.get("avx512_kernel") else
+                                   "launcher") if r.get("avx512") else ""),
                     flush=True)
             else:
                 print("%s %s: FAILED (exit %d): %s" % (d, op, r["rc"],
