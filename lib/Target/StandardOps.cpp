@@ -445,6 +445,21 @@ std::optional<Expr> CEmitter::getStandardExpr(Operation &op) {
   auto bin = [&](StringRef cOp, int prec) {
     return binary(*this, op.getOperand(0), cOp, op.getOperand(1), prec);
   };
+  // A shift's type is its promoted left operand's: a small literal there
+  // would be an int, so a 64-bit one is cast first.
+  auto shift = [&](StringRef cOp) -> std::optional<Expr> {
+    Type type = op.getResult(0).getType();
+    bool wide = type.isIndex() || type.getIntOrFloatBitWidth() > 32;
+    if (!wide || !op.getOperand(0).getDefiningOp<arith::ConstantOp>())
+      return bin(cOp, kPrecShift);
+    FailureOr<std::string> typeName = getTypeName(type, loc);
+    if (failed(typeName))
+      return std::nullopt;
+    return Expr{"(" + *typeName + ")" + operand(op.getOperand(0), kPrecUnary) +
+                    " " + cOp.str() + " " +
+                    operand(op.getOperand(1), kPrecUnary),
+                kPrecShift};
+  };
   bool isBool = op.getNumResults() == 1 && op.getResult(0).getType().isInteger(1);
   auto math = [&](StringRef name) {
     return call(*this, getMathFunction(name, op.getResult(0).getType()),
@@ -468,8 +483,8 @@ std::optional<Expr> CEmitter::getStandardExpr(Operation &op) {
       .Case<arith::DivUIOp>([&](auto) { return unsignedBinary(*this, op, "/", kPrecMul); })
       .Case<arith::RemUIOp>([&](auto) { return unsignedBinary(*this, op, "%", kPrecMul); })
       .Case<arith::ShRUIOp>([&](auto) { return unsignedBinary(*this, op, ">>", kPrecShift); })
-      .Case<arith::ShLIOp>([&](auto) { return bin("<<", kPrecShift); })
-      .Case<arith::ShRSIOp>([&](auto) { return bin(">>", kPrecShift); })
+      .Case<arith::ShLIOp>([&](auto) { return shift("<<"); })
+      .Case<arith::ShRSIOp>([&](auto) { return shift(">>"); })
       .Case<arith::AndIOp>([&](auto) {
         return isBool ? bin("&&", kPrecLogAnd) : bin("&", kPrecBitAnd);
       })

@@ -253,3 +253,18 @@ func.func @device_assert() attributes {cuda.device} {
   return
 }
 
+
+// A 64-bit shift of a literal keeps 64 bits: `1 << n` alone would shift an
+// int.
+// CHECK-LABEL: extern "C" int64_t wide_shift(int64_t arg0)
+func.func @wide_shift(%n: i64) -> i64 {
+  %one = arith.constant 1 : i64
+  // CHECK: return ((int64_t)1 << arg0) + (int64_t)(8 >> (int32_t)arg0);
+  %s = arith.shli %one, %n : i64
+  %eight = arith.constant 8 : i32
+  %k = arith.trunci %n : i64 to i32
+  %r = arith.shrsi %eight, %k : i32
+  %rw = arith.extsi %r : i32 to i64
+  %sum = arith.addi %s, %rw : i64
+  return %sum : i64
+}
