@@ -108,7 +108,9 @@ def CudaConvertToHip : Pass<"cuda-convert-to-hip", "mlir::ModuleOp"> {
            "HIP architecture; gfx9* have 64-lane wavefronts, later ones 32">
   ];
   let dependentDialects = ["::xpiler::hip::HipDialect",
-                           "::mlir::arith::ArithDialect"];
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::vector::VectorDialect"];
 }
 
 def HipConvertToCuda : Pass<"hip-convert-to-cuda", "mlir::ModuleOp"> {
