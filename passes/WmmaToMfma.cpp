@@ -6,11 +6,12 @@
 // Warps and wavefronts. After the conversion a CUDA warp is half of a
 // 64-lane wavefront: lanes 32h .. 32h + 31 of the wavefront are the warp's
 // lanes 0 .. 31. A wmma op is collective over the 32 lanes of one warp; an
-// mfma over the 64 lanes of the wavefront. So every wmma op must be reached
-// by both warps of a wavefront together (checked: the blocks of every launch
-// have a multiple of 64 threads, and no control flow that may differ
-// between threads surrounds the op), and each mma_sync runs two mfma per
-// wavefront, one for the product of each warp.
+// mfma over the 64 lanes of the wavefront. Each mma_sync runs two mfma per
+// wavefront, one for the product of each warp, so every mma_sync must be
+// reached by both warps of a wavefront together (checked: the blocks of
+// every launch have a multiple of 64 threads, and no control flow that may
+// differ between threads surrounds it). The other wmma ops become
+// lane-local code and need neither.
 //
 // Fragment layout. CUDA leaves the distribution of a fragment over its
 // warp's lanes unspecified, so any layout is legal; this one makes loads and
@@ -140,7 +141,7 @@ private:
   /// whatever its operands.
   static bool isVariantSource(Operation *op) {
     if (isa<cuda::BlockIdxOp, cuda::BlockDimOp, cuda::GridDimOp,
-            cuda::WarpSizeOp>(op))
+            cuda::WarpSizeOp, cuda::WmmaNumElementsOp>(op))
       return false;
     if (isa<cuda::CudaDialect>(op->getDialect()) || isa<CallOpInterface>(op))
       return true;
@@ -338,15 +339,15 @@ LogicalResult checkUniformControl(Operation *op, func::FuncOp func,
       variant = variance.isVariant(whileOp.getConditionOp().getCondition());
     else
       return op->emitError()
-             << "wmma inside '" << parent->getName()
+             << "mma_sync inside '" << parent->getName()
              << "' is not translated to mfma (only scf.if, scf.for and "
                 "scf.while are checked for thread-independent control)";
     if (variant) {
       InFlightDiagnostic diag =
           op->emitError()
-          << "wmma under control flow that may differ between the threads "
-             "of a block is not translated to mfma: an mfma needs all 64 "
-             "lanes of the wavefront, that is both CUDA warps of it";
+          << "mma_sync under control flow that may differ between the "
+             "threads of a block is not translated to mfma: an mfma needs "
+             "all 64 lanes of the wavefront, that is both CUDA warps of it";
       diag.attachNote(parent->getLoc())
           << "this '" << parent->getName()
           << "' depends on the thread (threadIdx, memory or a warp-level "
@@ -358,13 +359,13 @@ LogicalResult checkUniformControl(Operation *op, func::FuncOp func,
 }
 
 /// Checks that every launch of `kernel` has blocks of a multiple of 64
-/// threads, reporting at `op` (the kernel's first wmma op).
+/// threads, reporting at `op` (the kernel's first mma_sync).
 LogicalResult checkLaunches(ModuleOp module, func::FuncOp kernel,
                             Operation *op) {
   auto launches = getLaunchBlocks(module, kernel.getSymName());
   auto error = [&]() {
     return op->emitError()
-           << "wmma maps to mfma only if every launch of @"
+           << "mma_sync maps to mfma only if every launch of @"
            << kernel.getSymName()
            << " has a block of a multiple of 64 threads (both CUDA warps of "
               "each 64-lane wavefront)";
@@ -416,17 +417,21 @@ LogicalResult xpiler::checkWmmaToMfma(ModuleOp module,
       ok = false;
       continue;
     }
+    // Fills, loads, stores and element accesses are lane-local here; only
+    // mma_sync exchanges values between lanes and needs the wavefront.
+    if (!isa<cuda::WmmaMmaSyncOp>(op))
+      continue;
     auto func = op->getParentOfType<func::FuncOp>();
     if (!func || !func->hasAttr("cuda.kernel")) {
-      op->emitError() << "wmma in a device function is not translated to "
-                         "mfma: only kernels, whose launches and control "
-                         "flow are checked";
+      op->emitError() << "mma_sync in a device function is not translated "
+                         "to mfma: only in kernels, whose launches and "
+                         "control flow are checked";
       ok = false;
       continue;
     }
     if (!func.getBody().hasOneBlock()) {
-      op->emitError() << "wmma in a kernel with unstructured control flow "
-                         "is not translated to mfma";
+      op->emitError() << "mma_sync in a kernel with unstructured control "
+                         "flow is not translated to mfma";
       ok = false;
       continue;
     }
@@ -477,18 +482,12 @@ private:
   Value toRegisters(Value fragment);
   /// Replaces `op`'s fragment result by `registers`.
   void replaceFragment(Operation *op, Value registers);
-  /// The indices of element (`row`, `col`) of the tile at
-  /// `memref[indices]`, leading dimension `ldm`, in row- or column-major
-  /// order; row = rowBase + dRow, col = colBase + dCol.
-  SmallVector<Value> getElementIndices(Location loc, Value memref,
-                                       ValueRange indices, Value ldm,
-                                       bool colMajor, Value rowBase,
-                                       int64_t dRow, Value colBase,
-                                       int64_t dCol);
-  /// The tile positions of element `e` of a lane of a `use` fragment.
-  void getElementPosition(cuda::FragmentUse use, const LaneValues &lane,
-                          int64_t e, Value &rowBase, int64_t &dRow,
-                          Value &colBase, int64_t &dCol);
+  /// The indices of the elements 0..7 of this lane's part of a `use`
+  /// fragment in the tile at `memref[indices]` with leading dimension
+  /// `ldm`, stored row- or column-major.
+  SmallVector<SmallVector<Value>>
+  getElementIndices(Location loc, cuda::FragmentUse use, const LaneValues &lane,
+                    ValueRange indices, Value ldm, bool colMajor);
   /// `value` of the lane in the other half of the wavefront (lane ^ 32).
   Value fromOtherHalf(Location loc, Value value);
 
@@ -516,10 +515,15 @@ LaneValues &WmmaLowering::getLaneValues(func::FuncOp kernel) {
   };
   // The thread's linear index in its block: threadIdx.x when every launch
   // has a one-dimensional block.
-  bool oneDimensional = true;
   auto module = kernel->getParentOfType<ModuleOp>();
-  for (auto &[launch, sizes] : getLaunchBlocks(module, kernel.getSymName()))
+  auto launches = getLaunchBlocks(module, kernel.getSymName());
+  bool oneDimensional = kernel->hasAttr("cuda.kernel") && !launches.empty();
+  for (auto &[launch, sizes] : launches)
     oneDimensional &= sizes && (*sizes)[1] == 1 && (*sizes)[2] == 1;
+  // Names for the emitted source (the emitters read them from NameLocs).
+  auto named = [&](StringRef name) {
+    return NameLoc::get(rewriter.getStringAttr(name), loc);
+  };
   Value linear = dim(hip::ThreadIdxOp(), hip::Dim::x);
   if (!oneDimensional) {
     Value y = dim(hip::ThreadIdxOp(), hip::Dim::y);
@@ -527,7 +531,7 @@ LaneValues &WmmaLowering::getLaneValues(func::FuncOp kernel) {
     Value dx = dim(hip::BlockDimOp(), hip::Dim::x);
     Value dy = dim(hip::BlockDimOp(), hip::Dim::y);
     linear = arith::AddIOp::create(
-        rewriter, loc, linear,
+        rewriter, named("thread_in_block"), linear,
         arith::MulIOp::create(
             rewriter, loc, dx,
             arith::AddIOp::create(
@@ -544,12 +548,13 @@ LaneValues &WmmaLowering::getLaneValues(func::FuncOp kernel) {
       constI32(loc, 4));
   Value waveLane =
       arith::RemSIOp::create(rewriter, loc, linear, constI32(loc, kWaveSize));
-  Value upper = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sge,
-                                      waveLane, constI32(loc, kWarpSize));
+  Value upper = arith::CmpIOp::create(rewriter, named("upper_half"),
+                                      arith::CmpIPredicate::sge, waveLane,
+                                      constI32(loc, kWarpSize));
   Type index = rewriter.getIndexType();
-  LaneValues values{arith::IndexCastOp::create(rewriter, loc, index, lane16),
-                    arith::IndexCastOp::create(rewriter, loc, index, k4),
-                    upper};
+  LaneValues values{
+      arith::IndexCastOp::create(rewriter, named("lane16"), index, lane16),
+      arith::IndexCastOp::create(rewriter, named("k4"), index, k4), upper};
   return laneValues.try_emplace(kernel, values).first->second;
 }
 
@@ -569,52 +574,54 @@ void WmmaLowering::replaceFragment(Operation *op, Value registers) {
   rewriter.replaceOp(op, bridge);
 }
 
-SmallVector<Value>
-WmmaLowering::getElementIndices(Location loc, Value memref, ValueRange indices,
-                                Value ldm, bool colMajor, Value rowBase,
-                                int64_t dRow, Value colBase, int64_t dCol) {
-  // Position (major, minor) in memory: row-major tiles are rows of `ldm`.
-  Value majorBase = colMajor ? colBase : rowBase;
-  Value minorBase = colMajor ? rowBase : colBase;
-  int64_t dMajor = colMajor ? dCol : dRow;
-  int64_t dMinor = colMajor ? dRow : dCol;
+SmallVector<SmallVector<Value>>
+WmmaLowering::getElementIndices(Location loc, cuda::FragmentUse use,
+                                const LaneValues &lane, ValueRange indices,
+                                Value ldm, bool colMajor) {
   auto add = [&](Value a, Value b) -> Value {
     return rewriter.createOrFold<arith::AddIOp>(loc, a, b);
   };
   auto mul = [&](Value a, Value b) -> Value {
     return rewriter.createOrFold<arith::MulIOp>(loc, a, b);
   };
-  auto plus = [&](Value a, int64_t offset) -> Value {
-    return offset ? add(a, constIndex(loc, offset)) : a;
-  };
-  SmallVector<Value> result(indices.begin(), indices.end());
-  int64_t rank = result.size();
+  // The lane's first element (row0, col0): A holds a row (l % 16) and
+  // steps along K; B, C and D hold a column (l % 16) and step along K or
+  // the rows.
+  bool isA = use == cuda::FragmentUse::matrix_a;
+  Value row0 = isA ? lane.lane16 : lane.k4;
+  Value col0 = isA ? lane.k4 : lane.lane16;
+  // In memory a row-major tile is rows of `ldm` elements: (major, minor) =
+  // (row, col); column-major swaps them.
+  Value major0 = colMajor ? col0 : row0;
+  Value minor0 = colMajor ? row0 : col0;
+  bool stepsMajor = isA == colMajor;
+  SmallVector<Value> base(indices.begin(), indices.end());
+  int64_t rank = base.size();
+  Value stride;
   if (rank >= 2) {
     // The leading dimension is the row stride (checked).
-    result[rank - 2] = plus(add(result[rank - 2], majorBase), dMajor);
-    result[rank - 1] = plus(add(result[rank - 1], minorBase), dMinor);
-    return result;
-  }
-  Value stride = rewriter.createOrFold<arith::IndexCastOp>(
-      loc, rewriter.getIndexType(), ldm);
-  Value base = add(result[0], add(mul(majorBase, stride), minorBase));
-  Value offset =
-      add(mul(constIndex(loc, dMajor), stride), constIndex(loc, dMinor));
-  result[0] = add(base, offset);
-  return result;
-}
-
-void WmmaLowering::getElementPosition(cuda::FragmentUse use,
-                                      const LaneValues &lane, int64_t e,
-                                      Value &rowBase, int64_t &dRow,
-                                      Value &colBase, int64_t &dCol) {
-  if (use == cuda::FragmentUse::matrix_a) {
-    rowBase = lane.lane16, dRow = 0;
-    colBase = lane.k4, dCol = elementOffset(e);
+    base[rank - 2] = add(base[rank - 2], major0);
+    base[rank - 1] = add(base[rank - 1], minor0);
   } else {
-    rowBase = lane.k4, dRow = elementOffset(e);
-    colBase = lane.lane16, dCol = 0;
+    stride = rewriter.createOrFold<arith::IndexCastOp>(
+        loc, rewriter.getIndexType(), ldm);
+    base[0] = add(base[0], add(mul(major0, stride), minor0));
   }
+  SmallVector<SmallVector<Value>> result;
+  for (int64_t e = 0; e < kFragmentElements; ++e) {
+    SmallVector<Value> at(base);
+    if (int64_t step = elementOffset(e)) {
+      Value offset = constIndex(loc, step);
+      if (rank >= 2) {
+        Value &index = at[rank - (stepsMajor ? 2 : 1)];
+        index = add(index, offset);
+      } else {
+        at[0] = add(at[0], stepsMajor ? mul(offset, stride) : offset);
+      }
+    }
+    result.push_back(at);
+  }
+  return result;
 }
 
 Value WmmaLowering::fromOtherHalf(Location loc, Value value) {
@@ -639,16 +646,11 @@ void WmmaLowering::lowerLoad(cuda::WmmaLoadMatrixSyncOp load) {
                       ? load.getLayout() == cuda::MemLayout::mem_col_major
                       : type.getLayout() == cuda::FragmentLayout::col_major;
   SmallVector<Value> elements;
-  for (int64_t e = 0; e < kFragmentElements; ++e) {
-    Value rowBase, colBase;
-    int64_t dRow, dCol;
-    getElementPosition(type.getUse(), lane, e, rowBase, dRow, colBase, dCol);
-    SmallVector<Value> indices = getElementIndices(
-        loc, load.getMemref(), load.getIndices(), load.getLdm(), colMajor,
-        rowBase, dRow, colBase, dCol);
+  for (ArrayRef<Value> indices :
+       getElementIndices(loc, type.getUse(), lane, load.getIndices(),
+                         load.getLdm(), colMajor))
     elements.push_back(
         memref::LoadOp::create(rewriter, loc, load.getMemref(), indices));
-  }
   Value registers = vector::FromElementsOp::create(
       rewriter, loc, cast<VectorType>(getMfmaFragmentType(type)), elements);
   replaceFragment(load, registers);
@@ -661,13 +663,9 @@ void WmmaLowering::lowerStore(cuda::WmmaStoreMatrixSyncOp store) {
       getLaneValues(store->getParentOfType<func::FuncOp>());
   bool colMajor = store.getLayout() == cuda::MemLayout::mem_col_major;
   Value registers = toRegisters(store.getFragment());
-  for (int64_t e = 0; e < kFragmentElements; ++e) {
-    Value rowBase, colBase;
-    int64_t dRow, dCol;
-    getElementPosition(type.getUse(), lane, e, rowBase, dRow, colBase, dCol);
-    SmallVector<Value> indices = getElementIndices(
-        loc, store.getMemref(), store.getIndices(), store.getLdm(), colMajor,
-        rowBase, dRow, colBase, dCol);
+  for (auto [e, indices] : llvm::enumerate(
+           getElementIndices(loc, type.getUse(), lane, store.getIndices(),
+                             store.getLdm(), colMajor))) {
     Value element = vector::ExtractOp::create(rewriter, loc, registers, e);
     memref::StoreOp::create(rewriter, loc, element, store.getMemref(), indices);
   }

@@ -27,11 +27,11 @@ mlir::Type getMfmaFragmentType(mlir::Type type);
 
 /// Checks that every op of `wmmaOps` (the `cuda.wmma.*` ops of `module`,
 /// still CUDA-level IR) can be lowered to mfma on `arch`: supported shapes
-/// and element types, a CDNA target with 64-lane wavefronts, kernels whose
-/// every launch has a block of a multiple of 64 threads, wmma ops only under
-/// control flow that is the same for every thread of a block, and tiles
-/// that can be addressed element by element. Reports an error at the op
-/// for each violation.
+/// and element types, a CDNA target with 64-lane wavefronts, tiles that can
+/// be addressed element by element, and for mma_sync: in a kernel whose
+/// every launch has a block of a multiple of 64 threads, under control flow
+/// that is the same for every thread of a block. Reports an error at the
+/// op for each violation.
 mlir::LogicalResult checkWmmaToMfma(mlir::ModuleOp module,
                                     llvm::ArrayRef<mlir::Operation *> wmmaOps,
                                     llvm::StringRef arch);
