@@ -1,7 +1,8 @@
 // Tensor-core code in the forms CUDA -> HIP maps to mfma: row- and
 // column-major matrix_a/matrix_b fragments, accumulators loaded and stored
-// in either memory layout, f16 and f32 accumulators, one- and two-dimensional blocks, shared and global tiles.
-// Two warps per block: each is one half of a 64-lane wavefront.
+// in either memory layout, f16 and f32 accumulators, one- and two-dimensional
+// blocks, shared and global tiles. Two warps per block: each is one half of a
+// 64-lane wavefront.
 #include <cuda_fp16.h>
 #include <cuda_runtime.h>
 #include <mma.h>
@@ -11,7 +12,7 @@ using namespace nvcuda;
 // Warp w: D[w] = A[w] B^T + C[w], A[w] row-major, B^T column-major (B
 // stored [n][k]), C[w] row-major, D[w] column-major; each tile 16x16.
 __global__ void __launch_bounds__(64)
-scaled_tiles(const __half *A, const __half *B, const float *C, float *D) {
+    scaled_tiles(const __half *A, const __half *B, const float *C, float *D) {
   __shared__ __half Bs[16][24];
   int warp = threadIdx.x / 32;
   for (int e = threadIdx.x; e < 256; e += 64)
