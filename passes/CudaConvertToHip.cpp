@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "GpuConversion.h"
+#include "WmmaToMfma.h"
 
 #include "xpiler/Dialect/Cuda/Cuda.h"
 #include "xpiler/Dialect/Hip/Hip.h"
@@ -17,6 +18,8 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/PatternMatch.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -80,14 +83,6 @@ LogicalResult CudaToHipRewriter::checkConvertible(Operation *op) {
       .Case([&](cuda::SyncWarpOp) {
         return untranslatable("HIP has no warp-level barrier; synchronise "
                               "the block with __syncthreads instead");
-      })
-      .Case<cuda::WmmaFillFragmentOp, cuda::WmmaLoadMatrixSyncOp,
-            cuda::WmmaMmaSyncOp, cuda::WmmaStoreMatrixSyncOp,
-            cuda::WmmaFragmentExtractOp, cuda::WmmaFragmentInsertOp,
-            cuda::WmmaNumElementsOp>([&](Operation *) {
-        return untranslatable("wmma fragments map to mfma only through "
-                              "detensorize and re-tensorization, which this "
-                              "direct conversion does not do");
       })
       .Case([&](cuda::ShflSyncOp shfl) {
         if (!isHipShuffleType(shfl.getValue().getType()))
@@ -377,17 +372,25 @@ struct CudaConvertToHipPass
     }
     // Check everything first, so that a failure leaves the module as it was.
     bool convertible = true;
-    SmallVector<Operation *> cudaOps;
+    SmallVector<Operation *> cudaOps, wmmaOps;
     module.walk([&](Operation *op) {
       if (!isa<cuda::CudaDialect>(op->getDialect()))
         return;
+      if (isWmmaOp(op)) {
+        wmmaOps.push_back(op);
+        return;
+      }
       cudaOps.push_back(op);
       if (failed(CudaToHipRewriter::checkConvertible(op)))
         convertible = false;
     });
+    // Tensor-core code: wmma fragments become mfma code (WmmaToMfma.cpp).
+    if (failed(checkWmmaToMfma(module, wmmaOps, arch)))
+      convertible = false;
     if (!convertible)
       return signalPassFailure();
 
+    lowerWmmaToMfma(wmmaOps);
     CudaToHipRewriter rewriter(&getContext(), *waveSize);
     for (Operation *op : cudaOps)
       rewriter.convert(op);
@@ -404,8 +407,11 @@ struct CudaConvertToHipPass
         [&](Type type) -> Type {
           if (isa<cuda::StreamType>(type))
             return hip::StreamType::get(context);
+          if (isa<cuda::FragmentType>(type))
+            return getMfmaFragmentType(type);
           return {};
         });
+    removeFragmentCasts(module);
   }
 };
 } // namespace

@@ -94,10 +94,20 @@ def CudaConvertToHip : Pass<"cuda-convert-to-hip", "mlir::ModuleOp"> {
     Warp masks are dropped: HIP's shuffles and votes take the whole
     wavefront.
 
+    Tensor-core code: 16x16x16 wmma fragments (f16 or bf16 multiplicands,
+    f32 or f16 accumulators) become 8 registers per lane (`vector<8xT>`) in
+    the layout of `mfma_f32_16x16x16f16` (element `e` of warp lane `l` is
+    item `e % 4` of mfma lane `l + 32 (e / 4)`), so fills, loads, stores
+    and element accesses are lane-local; each `mma_sync` becomes two
+    `hip.mfma`, one per CUDA warp of the wavefront, fed and drained by 16
+    `hip.shfl <xor> 32` (see WmmaToMfma.cpp). An `mma_sync` must be in a
+    kernel whose every launch has a constant block of a multiple of 64
+    threads, under control flow that is the same for every thread; the
+    target must have mfma (gfx908, gfx90a, gfx94x, gfx950).
+
     What has no HIP equivalent is an error naming the op: `__syncwarp`,
-    wmma fragments (tensor cores go through detensorize and mfma
-    re-tensorization), system-scope atomics, and atomics or shuffles on
-    types HIP does not define them for.
+    wmma fragments of other shapes and types, system-scope atomics, and
+    atomics or shuffles on types HIP does not define them for.
 
     ```
     xpiler-opt --cuda-convert-to-hip='arch=gfx90a' kernel.mlir
@@ -108,7 +118,9 @@ def CudaConvertToHip : Pass<"cuda-convert-to-hip", "mlir::ModuleOp"> {
            "HIP architecture; gfx9* have 64-lane wavefronts, later ones 32">
   ];
   let dependentDialects = ["::xpiler::hip::HipDialect",
-                           "::mlir::arith::ArithDialect"];
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::vector::VectorDialect"];
 }
 
 def HipConvertToCuda : Pass<"hip-convert-to-cuda", "mlir::ModuleOp"> {

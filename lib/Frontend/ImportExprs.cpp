@@ -660,6 +660,32 @@ FailureOr<ExprValue> FunctionImporter::emitCast(const clang::CastExpr *e) {
                     << "' is not supported",
            failure();
   }
+  case clang::CK_LValueToRValueBitCast: {
+    // `__builtin_bit_cast(T, v)` between scalars or vectors of the same
+    // width (how the HIP emitter passes f16 through shuffles and bf16
+    // vectors to the mfma builtins, which take shorts).
+    FailureOr<Value> v = emitScalar(sub);
+    if (failed(v))
+      return failure();
+    Type to = convertType(e->getType(), e);
+    Type from = v->getType();
+    auto vectorFrom = dyn_cast<VectorType>(from);
+    auto vectorTo = dyn_cast_or_null<VectorType>(to);
+    Type elementFrom = vectorFrom ? vectorFrom.getElementType() : from;
+    Type elementTo = vectorTo ? vectorTo.getElementType() : to;
+    bool sameShape = vectorFrom && vectorTo
+                         ? vectorFrom.getShape() == vectorTo.getShape()
+                         : !vectorFrom && !vectorTo;
+    if (to && sameShape && elementFrom.isIntOrFloat() &&
+        elementTo.isIntOrFloat() &&
+        elementFrom.getIntOrFloatBitWidth() ==
+            elementTo.getIntOrFloatBitWidth())
+      return ExprValue::ofScalar(b.create<arith::BitcastOp>(l, to, *v));
+    return error(e) << "bit cast from '" << sub->getType().getAsString()
+                    << "' to '" << e->getType().getAsString()
+                    << "' is not supported",
+           failure();
+  }
   case clang::CK_IntegralCast:
   case clang::CK_IntegralToFloating:
   case clang::CK_FloatingToIntegral:

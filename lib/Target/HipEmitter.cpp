@@ -18,6 +18,7 @@
 #include "xpiler/Dialect/Hip/Hip.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -136,6 +137,19 @@ public:
           return builtin("gridDim", index.getDim());
         })
         .Case([&](hip::WarpSizeOp) { return Expr{"warpSize"}; })
+        .Case([&](vector::FromElementsOp vector) -> std::optional<Expr> {
+          // A clang vector from its lanes: `_Float16x4{a, b, c, d}` (the
+          // mfma operands of translated wmma code).
+          auto type = cast<VectorType>(vector.getType());
+          FailureOr<std::string> name =
+              emitter.getTypeName(type, vector.getLoc());
+          if (type.getRank() != 1 || failed(name))
+            return std::nullopt;
+          std::string text = *name + "{";
+          for (auto [i, element] : llvm::enumerate(vector.getElements()))
+            text += (i ? ", " : "") + emitter.operand(element, kPrecAssign);
+          return Expr{text + "}", kPrecPostfix};
+        })
         .Default([](Operation *) { return std::nullopt; });
   }
 

@@ -12,15 +12,6 @@ func.func @syncwarp(%m: i32) attributes {cuda.kernel} {
 
 // -----
 
-func.func @wmma() -> !cuda.fragment<accumulator, 16x16x16, f32> attributes {cuda.device} {
-  %zero = arith.constant 0.0 : f32
-  // expected-error @below {{'cuda.wmma.fill_fragment' has no HIP equivalent: wmma fragments map to mfma only through detensorize and re-tensorization, which this direct conversion does not do}}
-  %f = cuda.wmma.fill_fragment %zero : f32 -> !cuda.fragment<accumulator, 16x16x16, f32>
-  return %f : !cuda.fragment<accumulator, 16x16x16, f32>
-}
-
-// -----
-
 func.func @system_atomic(%m: memref<?xi32, #cuda.memory_space<global>>, %v: i32) attributes {cuda.kernel} {
   %c0 = arith.constant 0 : index
   // expected-error @below {{'cuda.atomic_rmw' has no HIP equivalent: system-scope atomics are not modelled}}
