@@ -17,6 +17,8 @@
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/StringExtras.h"
 
+#include <set>
+
 using namespace mlir;
 using llvm::Expected;
 
@@ -80,7 +82,11 @@ private:
   };
   using QueryBuilder = llvm::function_ref<Expected<Query>(
       const std::vector<std::optional<z3::expr>> &params)>;
-  Expected<std::optional<Witness>> search(QueryBuilder build);
+  /// `key` names the check: once Z3 could not decide it symbolically, the
+  /// same check goes straight to the grid for later candidates.
+  Expected<std::optional<Witness>> search(QueryBuilder build,
+                                          const std::string &key);
+  std::set<std::string> needsGrid;
   std::vector<std::vector<int64_t>> parameterGrid();
 
   Expected<std::optional<Counterexample>>
@@ -280,7 +286,8 @@ std::vector<std::vector<int64_t>> Repairer::parameterGrid() {
   return grid;
 }
 
-Expected<std::optional<Repairer::Witness>> Repairer::search(QueryBuilder build) {
+Expected<std::optional<Repairer::Witness>>
+Repairer::search(QueryBuilder build, const std::string &key) {
   auto witness = [&](z3::solver &solver, const Query &query,
                      const std::vector<std::optional<z3::expr>> &params) {
     z3::model model = solver.get_model();
@@ -293,7 +300,7 @@ Expected<std::optional<Repairer::Witness>> Repairer::search(QueryBuilder build) 
     return w;
   };
   // For every parameter value in range at once: exact when Z3 decides it.
-  {
+  if (!needsGrid.count(key)) {
     std::vector<std::optional<z3::expr>> params = paramVars("p");
     Expected<Query> query = build(params);
     if (!query)
@@ -313,6 +320,7 @@ Expected<std::optional<Repairer::Witness>> Repairer::search(QueryBuilder build) 
   // Non-linear index arithmetic (a loop variable times a parameter):
   // parameter by parameter, over a grid of values.
   symbolicEverywhere = false;
+  needsGrid.insert(key);
   for (const std::vector<int64_t> &point : parameterGrid()) {
     std::vector<std::optional<z3::expr>> params = paramValues(point);
     Expected<Query> query = build(params);
@@ -356,7 +364,9 @@ Repairer::findDisagreement(const std::vector<int64_t> &values) {
                                      tuplesEqual(ctx, other.tuple, have.tuple)),
                      {have.tuple, have.ivs}};
       };
-      Expected<std::optional<Witness>> found = search(build);
+      Expected<std::optional<Witness>> found =
+          search(build, "agree " + std::to_string(index) +
+                            (proposalSide ? " extra" : " missing"));
       if (!found)
         return found.takeError();
       if (!*found)
@@ -495,7 +505,10 @@ Expected<bool> Repairer::isInjective(func::FuncOp func, memref::StoreOp store,
                      tuplesEqual(ctx, a->tuple, b->tuple),
                  {a->ivs, b->ivs}};
   };
-  Expected<std::optional<Witness>> found = search(build);
+  Expected<std::optional<Witness>> found = search(
+      build, std::string(isProposal ? "once proposal " : "once reference ") +
+                 std::to_string(reinterpret_cast<uintptr_t>(
+                     store.getOperation())));
   if (!found)
     return found.takeError();
   if (*found && repeat) {
