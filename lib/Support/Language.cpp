@@ -30,6 +30,20 @@ std::optional<Language> xpiler::parseLanguageName(llvm::StringRef name) {
       .Default(std::nullopt);
 }
 
+llvm::StringRef xpiler::getLanguageExtension(Language language) {
+  switch (language) {
+  case Language::Cuda:
+    return ".cu";
+  case Language::Hip:
+    return ".hip";
+  case Language::Bang:
+    return ".mlu";
+  case Language::Vnni:
+    return ".cpp";
+  }
+  llvm_unreachable("unknown language");
+}
+
 std::optional<Language> xpiler::getLanguageFromPath(llvm::StringRef path) {
   return llvm::StringSwitch<std::optional<Language>>(
              llvm::sys::path::extension(path).lower())

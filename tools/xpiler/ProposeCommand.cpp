@@ -11,6 +11,7 @@
 
 #include "ProposeCommand.h"
 #include "ExecCommands.h"
+#include "ToolContext.h"
 
 #include "xpiler/Exec/Engine.h"
 #include "xpiler/Exec/Lowering.h"
@@ -101,21 +102,6 @@ static std::optional<Language> chooseLanguage(StringRef name, StringRef path) {
   return name.empty() ? getLanguageFromPath(path) : parseLanguageName(name);
 }
 
-/// The file name a proposal in `language` is reported under.
-static std::string extensionOf(Language language) {
-  switch (language) {
-  case Language::Cuda:
-    return ".cu";
-  case Language::Hip:
-    return ".hip";
-  case Language::Bang:
-    return ".mlu";
-  case Language::Vnni:
-    return ".cpp";
-  }
-  return "";
-}
-
 /// "file:line:col" of a location in a proposal.
 static std::string describeLocation(mlir::Location loc) {
   if (auto named = dyn_cast<mlir::NameLoc>(loc))
@@ -204,15 +190,8 @@ int xpiler::runProposeCommand() {
     errs() << inputFile << ": error: " << message << "\n";
     return 2;
   }
-  mlir::DialectRegistry registry;
-  registerImportDialects(registry);
-  registerExportDialects(registry);
-  exec::registerExecutionDialects(registry);
-  registerAllDialects(registry);
-  registerUpstreamDialects(registry);
-  mlir::MLIRContext context(registry);
-  context.loadAllAvailableDialects();
-  context.printOpOnDiagnostic(false);
+  std::unique_ptr<mlir::MLIRContext> ownedContext = createToolContext();
+  mlir::MLIRContext &context = *ownedContext;
   SourceMgr sourceMgr;
   StringRef sourceText = input->getBuffer();
   sourceMgr.AddNewSourceBuffer(std::move(input), SMLoc());
@@ -298,7 +277,8 @@ int xpiler::runProposeCommand() {
       importOptions.language = *target;
       candidate = importSource(
           *proposal,
-          "proposal-" + std::to_string(index + 1) + extensionOf(*target),
+          "proposal-" + std::to_string(index + 1) +
+              getLanguageExtension(*target).str(),
           importOptions, &context);
     }
     if (!candidate) {

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "TranslateCommand.h"
+#include "ToolContext.h"
 #include "ExecCommands.h"
 
 #include "xpiler/Exec/Lowering.h"
@@ -58,21 +59,6 @@ struct StepTimes {
 };
 } // namespace
 
-/// The file extension of `language`'s sources.
-static StringRef getExtension(Language language) {
-  switch (language) {
-  case Language::Cuda:
-    return ".cu";
-  case Language::Hip:
-    return ".hip";
-  case Language::Bang:
-    return ".mlu";
-  case Language::Vnni:
-    return ".cpp";
-  }
-  llvm_unreachable("unknown language");
-}
-
 /// The comment that opens an output nobody checked.
 static std::string unverifiedBanner(StringRef input) {
   return ("// UNVERIFIED: translated by xpiler from " +
@@ -114,15 +100,8 @@ int xpiler::runTranslate(const TranslateRequest &request) {
     errs() << request.inputFile << ": error: " << message << "\n";
     return 1;
   }
-  mlir::DialectRegistry registry;
-  registerImportDialects(registry);
-  registerExportDialects(registry);
-  exec::registerExecutionDialects(registry);
-  registerAllDialects(registry);
-  registerUpstreamDialects(registry);
-  mlir::MLIRContext context(registry);
-  context.loadAllAvailableDialects();
-  context.printOpOnDiagnostic(false);
+  std::unique_ptr<mlir::MLIRContext> ownedContext = createToolContext();
+  mlir::MLIRContext &context = *ownedContext;
   SourceMgr sourceMgr;
   StringRef source = input->getBuffer();
   sourceMgr.AddNewSourceBuffer(std::move(input), SMLoc());
@@ -160,7 +139,7 @@ int xpiler::runTranslate(const TranslateRequest &request) {
     // The emitted text itself is checked: re-import it, then run both.
     std::string outputName =
         request.outputFile == "-"
-            ? ("<output>" + getExtension(request.target)).str()
+            ? ("<output>" + getLanguageExtension(request.target)).str()
             : request.outputFile;
     ImportOptions candidateImport;
     candidateImport.language = request.target;

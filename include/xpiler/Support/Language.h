@@ -22,6 +22,10 @@ llvm::StringRef getLanguageName(Language language);
 /// Parses a language name (as accepted by `--from`/`--to`).
 std::optional<Language> parseLanguageName(llvm::StringRef name);
 
+/// The usual extension of `language`'s sources: ".cu", ".hip", ".mlu",
+/// ".cpp".
+llvm::StringRef getLanguageExtension(Language language);
+
 /// The language a file extension implies: .cu, .hip, .mlu, .cpp/.cc/.cxx/.c.
 std::optional<Language> getLanguageFromPath(llvm::StringRef path);
 
