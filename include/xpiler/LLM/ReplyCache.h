@@ -39,8 +39,6 @@ public:
   llvm::Error store(llvm::StringRef key, llvm::StringRef model,
                     const std::vector<std::string> &replies) const;
 
-  llvm::StringRef getDirectory() const { return directory; }
-
 private:
   std::string pathOf(llvm::StringRef key) const;
   std::string directory;
